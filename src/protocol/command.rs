@@ -1,0 +1,57 @@
+//! UI → worker.
+
+use serde::{Deserialize, Serialize};
+
+use crate::settings::Settings;
+
+/// Hyper-parameters that may change while training runs.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hyper {
+    pub lr: f64,
+    pub l1: f64,
+    pub l2: f64,
+}
+
+/// Where a run stands, in plain numbers: enough to continue it on another device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Checkpoint {
+    /// Optimizer steps taken so far.
+    pub step: u64,
+    pub w: f32,
+    pub b: f32,
+    /// Optimizer state of w and b (velocity or Adam moments).
+    pub state_w: super::ParamState,
+    pub state_b: super::ParamState,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Choose a device (per `settings.backend`) and prepare a run; optionally continue one.
+    Init {
+        settings: Settings,
+        resume: Option<Checkpoint>,
+    },
+    /// Start a fresh run with these settings (new data if the data settings changed).
+    Reset {
+        settings: Settings,
+    },
+    Play,
+    Pause,
+    /// Exactly one optimizer step, then pause.
+    Step,
+    /// Settings that may change while training runs: learning rate, regularization, speed.
+    SetLive {
+        hyper: Hyper,
+        speed: u32,
+    },
+}
+
+impl Command {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| format!("not a worker command: {e}"))
+    }
+}

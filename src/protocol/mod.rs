@@ -1,0 +1,11 @@
+//! The typed messages between the UI (main thread) and the training worker.
+//!
+//! Plain data only (serde): the UI never sees a tensor. Messages travel as JSON strings.
+
+mod command;
+mod event;
+mod trace;
+
+pub use command::{Checkpoint, Command, Hyper};
+pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Snapshot};
+pub use trace::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

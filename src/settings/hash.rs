@@ -1,0 +1,213 @@
+//! Settings ⇄ URL hash (`#task=linreg&lr=0.1&…`).
+//!
+//! Parsing is tolerant: unknown keys are ignored, and a bad value is replaced by its default
+//! with a [`Notice`] that says what was wrong. It never fails and never panics.
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use super::model::{BackendChoice, OptimizerKind, Settings, Task, range};
+
+/// A value from the URL that could not be used, and what was used instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub key: String,
+    pub message: String,
+}
+
+/// The canonical hash for `settings`: every key, in a fixed order, so it round-trips exactly.
+pub fn to_hash(s: &Settings) -> String {
+    let pairs: [(&str, String); 14] = [
+        ("task", s.task.key().to_string()),
+        ("points", s.points.to_string()),
+        ("noise", s.noise.to_string()),
+        ("seed", s.seed.to_string()),
+        ("lr", s.lr.to_string()),
+        ("batch", s.batch_size.to_string()),
+        ("epochs", s.epochs.to_string()),
+        ("optimizer", s.optimizer.key().to_string()),
+        ("momentum", s.momentum.to_string()),
+        ("l1", s.l1.to_string()),
+        ("l2", s.l2.to_string()),
+        ("backend", s.backend.key().to_string()),
+        ("test", u8::from(s.show_test).to_string()),
+        ("speed", s.speed.to_string()),
+    ];
+    let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("#{}", body.join("&"))
+}
+
+/// Reads settings from a URL hash (with or without the leading `#`).
+pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
+    let mut s = Settings::default();
+    let mut notices = Vec::new();
+    let body = hash.strip_prefix('#').unwrap_or(hash);
+    for pair in body.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let mut parser = Parser {
+            key,
+            value,
+            notices: &mut notices,
+        };
+        match key {
+            "task" => parser.choice(&mut s.task, Task::from_key, "linreg or mnist"),
+            "points" => parser.number(&mut s.points, range::POINTS),
+            "noise" => parser.number(&mut s.noise, range::NOISE),
+            "seed" => parser.number(&mut s.seed, (0, u64::from(u32::MAX))),
+            "lr" => parser.number(&mut s.lr, range::LR),
+            "batch" => parser.number(&mut s.batch_size, range::BATCH),
+            "epochs" => parser.number(&mut s.epochs, range::EPOCHS),
+            "optimizer" => parser.choice(
+                &mut s.optimizer,
+                OptimizerKind::from_key,
+                "sgd, momentum or adam",
+            ),
+            "momentum" => parser.number(&mut s.momentum, range::MOMENTUM),
+            "l1" => parser.number(&mut s.l1, range::REG),
+            "l2" => parser.number(&mut s.l2, range::REG),
+            "backend" => parser.choice(
+                &mut s.backend,
+                BackendChoice::from_key,
+                "auto, webgpu or cpu",
+            ),
+            "test" => parser.choice(
+                &mut s.show_test,
+                |v| match v {
+                    "1" | "true" => Some(true),
+                    "0" | "false" => Some(false),
+                    _ => None,
+                },
+                "0 or 1",
+            ),
+            "speed" => parser.number(&mut s.speed, range::SPEED),
+            _ => {} // Unknown keys are ignored: links from newer versions still open.
+        }
+    }
+    (s, notices)
+}
+
+struct Parser<'a> {
+    key: &'a str,
+    value: &'a str,
+    notices: &'a mut Vec<Notice>,
+}
+
+impl Parser<'_> {
+    fn reject(&mut self, expected: String, default: impl Display) {
+        // The value is shown as text by the UI (never as HTML); cap its length anyway.
+        let shown: String = self.value.chars().take(40).collect();
+        self.notices.push(Notice {
+            key: self.key.to_string(),
+            message: format!(
+                "“{}={shown}” is not valid ({expected}); using the default {default}.",
+                self.key
+            ),
+        });
+    }
+
+    fn number<T>(&mut self, slot: &mut T, (low, high): (T, T))
+    where
+        T: FromStr + PartialOrd + Display + Copy,
+    {
+        match self.value.parse::<T>() {
+            Ok(v) if v >= low && v <= high => *slot = v,
+            _ => self.reject(format!("expected a number from {low} to {high}"), *slot),
+        }
+    }
+
+    fn choice<T: Copy + std::fmt::Debug>(
+        &mut self,
+        slot: &mut T,
+        parse: impl Fn(&str) -> Option<T>,
+        expected: &str,
+    ) {
+        match parse(self.value) {
+            Some(v) => *slot = v,
+            None => self.reject(
+                format!("expected {expected}"),
+                format!("{slot:?}").to_lowercase(),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_round_trips() {
+        let s = Settings::default();
+        let (back, notices) = from_hash(&to_hash(&s));
+        assert_eq!(back, s);
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn every_field_round_trips() {
+        let s = Settings {
+            task: Task::LinearRegression,
+            points: 250,
+            noise: 0.75,
+            seed: 123_456,
+            lr: 0.003,
+            batch_size: 32,
+            epochs: 7,
+            optimizer: OptimizerKind::Adam,
+            momentum: 0.5,
+            l1: 0.01,
+            l2: 0.2,
+            backend: BackendChoice::Cpu,
+            show_test: false,
+            speed: 0,
+        };
+        let hash = to_hash(&s);
+        let (back, notices) = from_hash(&hash);
+        assert_eq!(back, s);
+        assert!(notices.is_empty());
+        assert_eq!(to_hash(&back), hash, "canonical form is stable");
+    }
+
+    #[test]
+    fn unknown_keys_are_ignored_silently() {
+        let (s, notices) = from_hash("#lr=0.5&colour=blue&&=&novalue");
+        assert_eq!(s.lr, 0.5);
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn bad_values_fall_back_to_defaults_with_a_notice() {
+        let (s, notices) =
+            from_hash("#lr=abc&batch=0&optimizer=rmsprop&noise=NaN&epochs=-3&seed=1e99");
+        let d = Settings::default();
+        assert_eq!(
+            (s.lr, s.batch_size, s.optimizer),
+            (d.lr, d.batch_size, d.optimizer)
+        );
+        assert_eq!((s.noise, s.epochs, s.seed), (d.noise, d.epochs, d.seed));
+        let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["lr", "batch", "optimizer", "noise", "epochs", "seed"]
+        );
+        assert!(
+            notices[0].message.contains("lr=abc"),
+            "{}",
+            notices[0].message
+        );
+    }
+
+    #[test]
+    fn hostile_values_are_capped_and_never_panic() {
+        let long = "<script>".repeat(100);
+        let (_, notices) = from_hash(&format!("#lr={long}&backend=%00%ff"));
+        assert_eq!(notices.len(), 2);
+        assert!(notices[0].message.len() < 200);
+    }
+
+    #[test]
+    fn backend_override() {
+        assert_eq!(from_hash("#backend=cpu").0.backend, BackendChoice::Cpu);
+        assert_eq!(from_hash("backend=webgpu").0.backend, BackendChoice::WebGpu);
+    }
+}

@@ -1,0 +1,9 @@
+//! Typed playground settings and their URL-hash form (in the spirit of TF Playground's `state.ts`).
+//!
+//! Every setting that changes a run lives here, seed included, so that a link reproduces a run.
+
+mod hash;
+mod model;
+
+pub use hash::{Notice, from_hash, to_hash};
+pub use model::{BackendChoice, OptimizerKind, Settings, Task, range};

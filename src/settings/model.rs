@@ -1,0 +1,167 @@
+//! The settings themselves: one struct, defaults, and the valid range of each value.
+
+use serde::{Deserialize, Serialize};
+
+/// Which learning task the page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Task {
+    /// y = 2x + 1 + ε, two parameters.
+    LinearRegression,
+    /// Handwritten digits (not built yet; the navigation keeps its place).
+    Mnist,
+}
+
+/// The optimizer that turns gradients into parameter updates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OptimizerKind {
+    /// θ ← θ − α g
+    Sgd,
+    /// v ← μ v + g, θ ← θ − α v
+    Momentum,
+    /// Adam (Kingma & Ba, 2015) with bias correction.
+    Adam,
+}
+
+/// Which device trains: the user's explicit choice or automatic selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BackendChoice {
+    /// WebGPU when the browser has a working adapter, else the CPU.
+    Auto,
+    /// Force WebGPU (still falls back to the CPU, with the reason, if it fails).
+    WebGpu,
+    /// Force Burn's CPU backend.
+    Cpu,
+}
+
+/// Everything that determines a run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub task: Task,
+    /// Number of generated points (train + test).
+    pub points: usize,
+    /// Standard deviation σ of the noise ε ~ N(0, σ²).
+    pub noise: f64,
+    /// Seed of the data, the initial weights and the batch order.
+    pub seed: u64,
+    /// Learning rate α.
+    pub lr: f64,
+    pub batch_size: usize,
+    pub epochs: usize,
+    pub optimizer: OptimizerKind,
+    /// Momentum coefficient μ (SGD with momentum).
+    pub momentum: f64,
+    /// L1 strength λ₁ (0 = off).
+    pub l1: f64,
+    /// L2 strength λ₂ (0 = off).
+    pub l2: f64,
+    pub backend: BackendChoice,
+    /// Show the test points in the scatter plot.
+    pub show_test: bool,
+    /// Optimizer steps per second while playing, so a learner can watch (0 = as fast as possible).
+    pub speed: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            task: Task::LinearRegression,
+            points: 100,
+            noise: 0.2,
+            seed: 42,
+            lr: 0.1,
+            batch_size: 10,
+            epochs: 50,
+            optimizer: OptimizerKind::Sgd,
+            momentum: 0.9,
+            l1: 0.0,
+            l2: 0.0,
+            backend: BackendChoice::Auto,
+            show_test: true,
+            speed: 50,
+        }
+    }
+}
+
+/// Inclusive valid ranges, shared by the URL parser and the UI inputs.
+pub mod range {
+    pub const POINTS: (usize, usize) = (10, 10_000);
+    pub const NOISE: (f64, f64) = (0.0, 10.0);
+    pub const LR: (f64, f64) = (1e-6, 10.0);
+    pub const BATCH: (usize, usize) = (1, 10_000);
+    pub const EPOCHS: (usize, usize) = (1, 10_000);
+    pub const MOMENTUM: (f64, f64) = (0.0, 0.999);
+    pub const REG: (f64, f64) = (0.0, 10.0);
+    pub const SPEED: (u32, u32) = (0, 1_000);
+}
+
+impl Settings {
+    /// Training points in the 80/20 split.
+    pub fn train_points(&self) -> usize {
+        (self.points * 4).div_ceil(5)
+    }
+
+    /// Optimizer steps per epoch (the last batch may be smaller).
+    pub fn steps_per_epoch(&self) -> usize {
+        self.train_points().div_ceil(self.batch_size.max(1))
+    }
+
+    /// The batch size actually used: never more than the training set.
+    pub fn effective_batch(&self) -> usize {
+        self.batch_size.clamp(1, self.train_points())
+    }
+}
+
+impl OptimizerKind {
+    pub const ALL: [OptimizerKind; 3] = [Self::Sgd, Self::Momentum, Self::Adam];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Sgd => "sgd",
+            Self::Momentum => "momentum",
+            Self::Adam => "adam",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Sgd => "SGD",
+            Self::Momentum => "SGD + momentum",
+            Self::Adam => "Adam",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.key() == key)
+    }
+}
+
+impl BackendChoice {
+    pub const ALL: [BackendChoice; 3] = [Self::Auto, Self::WebGpu, Self::Cpu];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::WebGpu => "webgpu",
+            Self::Cpu => "cpu",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.key() == key)
+    }
+}
+
+impl Task {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::LinearRegression => "linreg",
+            Self::Mnist => "mnist",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        [Self::LinearRegression, Self::Mnist]
+            .into_iter()
+            .find(|t| t.key() == key)
+    }
+}

@@ -1,0 +1,65 @@
+//! A labelled number input that only commits valid values and says what is wrong otherwise.
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Validates text as a number within an inclusive range; the error says the range.
+pub fn parse_in<T>((low, high): (T, T)) -> Callback<String, Option<String>>
+where
+    T: FromStr + PartialOrd + Display + Copy + 'static,
+{
+    Callback::from(move |text: String| match text.trim().parse::<T>() {
+        Ok(v) if v >= low && v <= high => None,
+        _ => Some(format!("Enter a number from {low} to {high}.")),
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub label: AttrValue,
+    pub testid: AttrValue,
+    pub value: AttrValue,
+    #[prop_or("any".into())]
+    pub step: AttrValue,
+    #[prop_or_default]
+    pub hint: AttrValue,
+    pub on_commit: Callback<String>,
+    /// Returns an error message for invalid text.
+    pub validate: Callback<String, Option<String>>,
+}
+
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let onchange = {
+        let (error, validate, on_commit) = (
+            error.clone(),
+            props.validate.clone(),
+            props.on_commit.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            match validate.emit(text.clone()) {
+                Some(message) => error.set(Some(message)),
+                None => {
+                    error.set(None);
+                    on_commit.emit(text.trim().to_string());
+                }
+            }
+        })
+    };
+    html! {
+        <label class={classes!("field", error.is_some().then_some("invalid"))} title={props.hint.clone()}>
+            <span>{props.label.clone()}</span>
+            <input type="number" inputmode="decimal" step={props.step.clone()} value={props.value.clone()}
+                data-testid={props.testid.clone()} aria-invalid={error.is_some().to_string()} {onchange} />
+            if let Some(message) = (*error).clone() {
+                <small class="field-error" role="alert">{message}</small>
+            }
+        </label>
+    }
+}

@@ -1,0 +1,88 @@
+//! The math of the current step: forward → loss → backward → update, each formula symbolic and
+//! then with this step's numbers (Burn's) substituted.
+
+use yew::prelude::*;
+
+use super::formula::Formula;
+use super::state::{Action, State};
+use super::transport::SUB_STEP_NAMES;
+use crate::explain::format::n32;
+use crate::explain::{SubStep, sub_steps};
+use crate::protocol::{Command, StepTrace};
+
+#[derive(Properties, PartialEq)]
+pub struct MathPanelProps {
+    pub state: UseReducerHandle<State>,
+    pub send: Callback<Command>,
+}
+
+fn sub_step_view(step: &SubStep, name: &str, current: bool, collapsed: bool) -> Html {
+    html! {
+        <article class={classes!("substep", current.then_some("current"), collapsed.then_some("collapsed"))}
+            data-testid={format!("math-{name}")}>
+            <h3>{step.title}</h3>
+            if !collapsed {
+                <p class="summary">{step.summary.clone()}</p>
+                for line in step.symbolic.iter() {
+                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
+                }
+                <div class="numbers-title">{"with this step's numbers"}</div>
+                for line in step.substituted.iter() {
+                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
+                }
+            }
+        </article>
+    }
+}
+
+fn summary_row(t: &StepTrace) -> Html {
+    let item = |label: &str, testid: &str, value: String| {
+        html! {
+            <span class="chip"><span class="chip-label">{label}</span><b data-testid={testid.to_string()}>{value}</b></span>
+        }
+    };
+    html! {
+        <div class="chips">
+            { item("step", "math-step", t.step.to_string()) }
+            { item("L", "math-loss-value", n32(t.loss)) }
+            { item("∂L/∂w", "math-grad-w", n32(t.w.grad)) }
+            { item("∂L/∂b", "math-grad-b", n32(t.b.grad)) }
+            { item("w →", "math-w-new", n32(t.w.theta_new)) }
+            { item("b →", "math-b-new", n32(t.b.theta_new)) }
+        </div>
+    }
+}
+
+#[component]
+pub fn MathPanel(props: &MathPanelProps) -> Html {
+    let s = &*props.state;
+    let trace = s.snapshot.as_ref().and_then(|snap| snap.last_step.as_ref());
+    let export = {
+        let state = props.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetExporting(true)))
+    };
+    let Some(t) = trace else {
+        return html! {
+            <div class="math-empty">
+                <h2>{"The math, step by step"}</h2>
+                <p>{"Press "}<b>{"Step"}</b>{" (or Play) and this panel writes out one iteration of gradient descent — prediction, loss, gradients and the optimizer's update — first as formulas, then with the real numbers Burn computed."}</p>
+                <Formula latex={r"\hat{y}_i = w\,x_i + b \quad\longrightarrow\quad L \quad\longrightarrow\quad \frac{\partial L}{\partial w}, \frac{\partial L}{\partial b} \quad\longrightarrow\quad \theta \leftarrow \theta - \alpha\, g"} />
+            </div>
+        };
+    };
+    let steps = sub_steps(t);
+    let walk = s.walk_sub_steps;
+    html! {
+        <div class="math-panel" data-testid="math-panel">
+            <div class="math-head">
+                <h2>{format!("The math of step {} (epoch {})", t.step, t.epoch)}</h2>
+                <button class="secondary" data-testid="export-step" onclick={export}>{"Export step as JSON"}</button>
+            </div>
+            { summary_row(t) }
+            <p class="hint">{format!("Batch of {} points, optimizer {}. Every number below was read back from Burn's tensors.", t.x.len(), t.optimizer.kind.label())}</p>
+            for (i, step) in steps.iter().enumerate() {
+                { sub_step_view(step, SUB_STEP_NAMES[i], walk && i == s.sub_step, walk && i != s.sub_step) }
+            }
+        </div>
+    }
+}

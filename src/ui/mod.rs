@@ -1,0 +1,20 @@
+//! The Yew interface (browser only). It never touches a tensor: it sends commands to the
+//! training worker and renders the plain snapshots it gets back.
+
+mod app;
+mod backend_badge;
+mod charts;
+mod controls;
+mod export_dialog;
+mod formula;
+mod math_panel;
+mod nav;
+mod notices;
+mod params_panel;
+mod progress;
+mod state;
+mod transport;
+mod url;
+mod worker_bridge;
+
+pub use app::App;

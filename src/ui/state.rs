@@ -1,0 +1,164 @@
+//! The page's state: one `Reducible` and its `Action`s (as in yew's `function_todomvc`).
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::data::least_squares::{self, LeastSquares};
+use crate::data::linreg::{LinRegData, generate};
+use crate::protocol::{BackendInfo, CurvePoint, Snapshot};
+use crate::settings::{Notice, Settings};
+
+/// At most this many points per curve; older ones are thinned out by half when full.
+pub const MAX_HISTORY: usize = 600;
+
+/// What the worker is doing, as far as the page knows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerStatus {
+    Starting,
+    ChoosingDevice,
+    Ready,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub settings: Settings,
+    pub notices: Vec<Notice>,
+    pub status: WorkerStatus,
+    pub backend: Option<BackendInfo>,
+    pub data: LinRegData,
+    pub least_squares: Option<LeastSquares>,
+    pub snapshot: Option<Snapshot>,
+    pub history: Vec<CurvePoint>,
+    /// In the sub-step walk: which of forward, loss, backward, update is shown (0–3).
+    pub sub_step: usize,
+    /// Walking the four sub-steps one at a time instead of whole iterations.
+    pub walk_sub_steps: bool,
+    /// Problems reported by the worker, newest last.
+    pub errors: Vec<String>,
+    /// The export dialog is open.
+    pub exporting: bool,
+}
+
+pub enum Action {
+    /// Settings changed; `restart` means the run must start over with them.
+    Settings {
+        settings: Settings,
+        restart: bool,
+    },
+    ChoosingDevice,
+    Ready(BackendInfo),
+    Snapshot(Box<Snapshot>),
+    Error(String),
+    DismissError(usize),
+    DismissNotice(usize),
+    SetWalk(bool),
+    SubStepNext,
+    SubStepPrev,
+    SubStepFirst,
+    SetExporting(bool),
+}
+
+impl State {
+    pub fn new(settings: Settings, notices: Vec<Notice>) -> Self {
+        let data = generate(settings.points, settings.noise, settings.seed);
+        Self {
+            least_squares: least_squares::fit(&data.x_train, &data.y_train),
+            data,
+            settings,
+            notices,
+            status: WorkerStatus::Starting,
+            backend: None,
+            snapshot: None,
+            history: Vec::new(),
+            sub_step: 0,
+            walk_sub_steps: false,
+            errors: Vec::new(),
+            exporting: false,
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        self.snapshot.as_ref().is_some_and(|s| s.progress.running)
+    }
+
+    pub fn finished(&self) -> bool {
+        self.snapshot.as_ref().is_some_and(|s| s.progress.finished)
+    }
+
+    fn push_history(&mut self, s: &Snapshot) {
+        let point = CurvePoint {
+            step: s.progress.step,
+            train_mse: s.train_mse,
+            test_mse: s.test_mse,
+        };
+        match self.history.last_mut() {
+            Some(last) if last.step == point.step => *last = point,
+            Some(last) if last.step > point.step => self.history = vec![point],
+            _ => self.history.push(point),
+        }
+        if self.history.len() > MAX_HISTORY {
+            // Keep every other point (and always the newest).
+            let newest = point;
+            self.history = self.history.iter().step_by(2).copied().collect();
+            if self.history.last() != Some(&newest) {
+                self.history.push(newest);
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Settings { settings, restart } => {
+                let data_changed = (settings.points, settings.noise, settings.seed)
+                    != (s.settings.points, s.settings.noise, s.settings.seed);
+                if data_changed {
+                    s.data = generate(settings.points, settings.noise, settings.seed);
+                    s.least_squares = least_squares::fit(&s.data.x_train, &s.data.y_train);
+                }
+                if restart {
+                    s.history.clear();
+                    s.snapshot = None;
+                    s.sub_step = 0;
+                }
+                s.settings = settings;
+            }
+            Action::ChoosingDevice => s.status = WorkerStatus::ChoosingDevice,
+            Action::Ready(info) => {
+                s.status = WorkerStatus::Ready;
+                s.backend = Some(info);
+            }
+            Action::Snapshot(snapshot) => {
+                s.push_history(&snapshot);
+                s.snapshot = Some(*snapshot);
+            }
+            Action::Error(message) => {
+                s.errors.push(message);
+                if s.errors.len() > 5 {
+                    s.errors.remove(0);
+                }
+            }
+            Action::DismissError(i) if i < s.errors.len() => {
+                s.errors.remove(i);
+            }
+            Action::DismissNotice(i) if i < s.notices.len() => {
+                s.notices.remove(i);
+            }
+            Action::DismissError(_) | Action::DismissNotice(_) => return self,
+            Action::SetWalk(on) => {
+                s.walk_sub_steps = on;
+                s.sub_step = 0;
+            }
+            Action::SubStepNext => s.sub_step = (s.sub_step + 1).min(3),
+            Action::SubStepPrev => s.sub_step = s.sub_step.saturating_sub(1),
+            Action::SubStepFirst => s.sub_step = 0,
+            Action::SetExporting(on) => s.exporting = on,
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,94 @@
+//! Play / Pause / Step / Reset, and the walk through the four sub-steps of one iteration.
+
+use yew::prelude::*;
+
+use super::state::{Action, State};
+use crate::protocol::Command;
+
+#[derive(Properties, PartialEq)]
+pub struct TransportProps {
+    pub state: UseReducerHandle<State>,
+    pub send: Callback<Command>,
+}
+
+pub const SUB_STEP_NAMES: [&str; 4] = ["forward", "loss", "backward", "update"];
+
+#[component]
+pub fn Transport(props: &TransportProps) -> Html {
+    let s = &*props.state;
+    let ready = s.backend.is_some() && s.snapshot.is_some();
+    let (running, finished) = (s.running(), s.finished());
+    let command = |c: Command| {
+        let send = props.send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(c.clone()))
+    };
+    let step = {
+        let (send, state) = (props.send.clone(), props.state.clone());
+        Callback::from(move |_: MouseEvent| {
+            send.emit(Command::Step);
+            state.dispatch(Action::SubStepFirst);
+        })
+    };
+    let reset = {
+        let (send, state) = (props.send.clone(), props.state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let settings = state.settings.clone();
+            state.dispatch(Action::Settings {
+                settings: settings.clone(),
+                restart: true,
+            });
+            send.emit(Command::Reset { settings });
+        })
+    };
+    let next = {
+        let (send, state) = (props.send.clone(), props.state.clone());
+        let has_step = s.snapshot.as_ref().is_some_and(|s| s.last_step.is_some());
+        Callback::from(move |_: MouseEvent| {
+            if has_step && state.sub_step < 3 {
+                state.dispatch(Action::SubStepNext);
+            } else {
+                // Past "update" (or before any step): run the next iteration, start at "forward".
+                send.emit(Command::Step);
+                state.dispatch(Action::SubStepFirst);
+            }
+        })
+    };
+    let prev = {
+        let state = props.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SubStepPrev))
+    };
+    let toggle_walk = {
+        let state = props.state.clone();
+        Callback::from(move |_: Event| state.dispatch(Action::SetWalk(!state.walk_sub_steps)))
+    };
+    html! {
+        <div class="transport">
+            <div class="buttons">
+                if running {
+                    <button class="primary" data-testid="pause" onclick={command(Command::Pause)}>{"❚❚ Pause"}</button>
+                } else {
+                    <button class="primary" data-testid="play" disabled={!ready || finished}
+                        onclick={command(Command::Play)}>{"▶ Play"}</button>
+                }
+                <button data-testid="step" disabled={!ready || running || finished} onclick={step}
+                    title="One optimizer step (forward, loss, backward, update)">{"Step ›"}</button>
+                <button data-testid="reset" disabled={!ready} onclick={reset}
+                    title="Same settings, same seed: back to step 0">{"↺ Reset"}</button>
+            </div>
+            <label class="walk">
+                <input type="checkbox" data-testid="walk-sub-steps" checked={s.walk_sub_steps} onchange={toggle_walk} />
+                {"Walk the sub-steps of one iteration"}
+            </label>
+            if s.walk_sub_steps {
+                <div class="substeps" role="group" aria-label="Sub-steps">
+                    <button data-testid="substep-prev" disabled={s.sub_step == 0 || running} onclick={prev}>{"◀ previous"}</button>
+                    for (i, name) in SUB_STEP_NAMES.iter().enumerate() {
+                        <span class={classes!("substep-pill", (i == s.sub_step).then_some("current"))}
+                            data-testid={format!("substep-pill-{name}")}>{format!("{} {name}", i + 1)}</span>
+                    }
+                    <button data-testid="substep-next" disabled={!ready || running || finished && s.sub_step == 3} onclick={next}>{"next ▶"}</button>
+                </div>
+            }
+        </div>
+    }
+}

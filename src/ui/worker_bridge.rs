@@ -1,0 +1,134 @@
+//! The page's end of the worker: spawns it, sends commands, routes events into the state, and
+//! restarts it on the CPU — from the last checkpoint — if it crashes.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use gloo_worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
+use yew::UseReducerDispatcher;
+
+use super::state::{Action, State};
+use crate::protocol::{Checkpoint, Command, Event};
+use crate::settings::{BackendChoice, Settings};
+
+/// Path of the worker script, relative to the page (so the app works under any subpath).
+const WORKER_PATH: &str = "./worker.js";
+
+/// The training worker as the page sees it: only its message types. The real worker
+/// (`crate::worker::TrainWorker`) runs in worker.js; naming it here would link all of Burn
+/// into the page's wasm.
+pub struct TrainWorker;
+
+impl Worker for TrainWorker {
+    type Message = ();
+    type Input = Command;
+    type Output = Event;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        Self
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+    fn received(&mut self, _scope: &WorkerScope<Self>, _msg: Command, _id: HandlerId) {}
+}
+
+pub struct WorkerLink {
+    bridge: RefCell<Option<WorkerBridge<TrainWorker>>>,
+    dispatcher: UseReducerDispatcher<State>,
+    /// The newest checkpoint and run state, to continue after a crash.
+    checkpoint: RefCell<Option<Checkpoint>>,
+    was_running: Cell<bool>,
+    settings: RefCell<Settings>,
+    /// Set after a crash: the replacement worker trains on the CPU.
+    force_cpu: Cell<bool>,
+}
+
+impl PartialEq for WorkerLink {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl WorkerLink {
+    pub fn new(dispatcher: UseReducerDispatcher<State>) -> Self {
+        Self {
+            bridge: RefCell::new(None),
+            dispatcher,
+            checkpoint: RefCell::new(None),
+            was_running: Cell::new(false),
+            settings: RefCell::new(Settings::default()),
+            force_cpu: Cell::new(false),
+        }
+    }
+
+    /// Spawns a worker and initializes it with `settings` (continuing from `resume`).
+    pub fn start(self: &Rc<Self>, settings: Settings, resume: Option<Checkpoint>) {
+        let weak = Rc::downgrade(self);
+        let bridge = TrainWorker::spawner()
+            .as_module(false)
+            .callback(move |event| on_event(&weak, event))
+            .spawn(WORKER_PATH);
+        *self.bridge.borrow_mut() = Some(bridge);
+        self.dispatcher.dispatch(Action::ChoosingDevice);
+        self.init(settings, resume);
+    }
+
+    /// (Re)initializes the device and the run.
+    pub fn init(&self, mut settings: Settings, resume: Option<Checkpoint>) {
+        *self.settings.borrow_mut() = settings.clone();
+        if self.force_cpu.get() {
+            settings.backend = BackendChoice::Cpu;
+        }
+        self.dispatcher.dispatch(Action::ChoosingDevice);
+        self.send(Command::Init { settings, resume });
+    }
+
+    pub fn send(&self, command: Command) {
+        if let Command::Reset { settings } = &command {
+            *self.settings.borrow_mut() = settings.clone();
+            *self.checkpoint.borrow_mut() = None;
+        }
+        if let Some(bridge) = self.bridge.borrow().as_ref() {
+            bridge.send(command);
+        }
+    }
+
+    /// The worker died: start a new one on the CPU from the last checkpoint.
+    fn restart_on_cpu(self: &Rc<Self>) {
+        self.force_cpu.set(true);
+        let resume = self.checkpoint.borrow().clone();
+        let settings = self.settings.borrow().clone();
+        let link = self.clone();
+        // Not from inside the old bridge's own callback.
+        gloo::timers::callback::Timeout::new(0, move || {
+            link.bridge.borrow_mut().take();
+            link.start(settings, resume);
+        })
+        .forget();
+    }
+}
+
+fn on_event(link: &Weak<WorkerLink>, event: Event) {
+    let Some(link) = link.upgrade() else { return };
+    match event {
+        Event::Loaded => {}
+        Event::Ready { backend } => {
+            link.dispatcher.dispatch(Action::Ready(backend));
+            if link.was_running.replace(false) {
+                link.send(Command::Play);
+            }
+        }
+        Event::Snapshot(snapshot) => {
+            *link.checkpoint.borrow_mut() = Some(snapshot.checkpoint.clone());
+            link.was_running.set(snapshot.progress.running);
+            link.dispatcher.dispatch(Action::Snapshot(snapshot));
+        }
+        Event::Error { message, fatal } => {
+            link.dispatcher.dispatch(Action::Error(message));
+            if fatal {
+                link.restart_on_cpu();
+            }
+        }
+    }
+}

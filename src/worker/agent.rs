@@ -1,0 +1,124 @@
+//! The gloo-worker glue: one [`TrainWorker`] per page, commands in, events out.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_worker::{HandlerId, Worker, WorkerScope};
+use wasm_bindgen_futures::spawn_local;
+
+use super::session::{Session, Shared, snapshot_events};
+use super::{backend, run_loop};
+use crate::protocol::{Command, Event};
+
+pub struct TrainWorker {
+    session: Shared,
+}
+
+thread_local! {
+    /// Where a panic report goes: a panic aborts the wasm instance, so the hook tells the UI
+    /// first (the UI then restarts training on the CPU from its last checkpoint).
+    static REPORT_TO: RefCell<Option<(WorkerScope<TrainWorker>, HandlerId)>> = const { RefCell::new(None) };
+}
+
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("The training worker crashed: {info}");
+        web_sys::console::error_1(&message.clone().into());
+        REPORT_TO.with(|slot| {
+            if let Ok(slot) = slot.try_borrow()
+                && let Some((scope, id)) = slot.as_ref()
+            {
+                scope.respond(
+                    *id,
+                    Event::Error {
+                        message,
+                        fatal: true,
+                    },
+                );
+            }
+        });
+    }));
+}
+
+impl Worker for TrainWorker {
+    type Message = ();
+    type Input = Command;
+    type Output = Event;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        install_panic_hook();
+        Self {
+            session: Rc::new(RefCell::new(Session::default())),
+        }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+    fn connected(&mut self, scope: &WorkerScope<Self>, id: HandlerId) {
+        REPORT_TO.with(|slot| *slot.borrow_mut() = Some((scope.clone(), id)));
+        scope.respond(id, Event::Loaded);
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, command: Command, id: HandlerId) {
+        let shared = self.session.clone();
+        let scope = scope.clone();
+        let send = move |event: Event| scope.respond(id, event);
+        match command {
+            Command::Init { settings, resume } => spawn_local(async move {
+                let (device, info) = backend::choose(settings.backend).await;
+                {
+                    let mut s = shared.borrow_mut();
+                    s.device = Some((device, info.clone()));
+                    s.reset(settings, resume.as_ref());
+                }
+                send(Event::Ready { backend: info });
+                snapshot_events(&shared).await.into_iter().for_each(send);
+            }),
+            Command::Reset { settings } => {
+                shared.borrow_mut().reset(settings, None);
+                spawn_local(
+                    async move { snapshot_events(&shared).await.into_iter().for_each(send) },
+                );
+            }
+            Command::Play => {
+                let mut s = shared.borrow_mut();
+                let finished = s.trainer.as_ref().is_none_or(|t| t.is_finished());
+                s.running = !finished;
+                if s.running && !s.loop_active {
+                    s.loop_active = true;
+                    drop(s);
+                    spawn_local(run_loop::run(shared, send));
+                }
+            }
+            Command::Pause => shared.borrow_mut().running = false,
+            Command::Step => {
+                let stepped = {
+                    let mut s = shared.borrow_mut();
+                    let idle = !s.running;
+                    match s.trainer.as_mut() {
+                        Some(t) if idle && !t.is_finished() => {
+                            t.step();
+                            true
+                        }
+                        _ => false,
+                    }
+                };
+                if stepped {
+                    spawn_local(async move {
+                        snapshot_events(&shared).await.into_iter().for_each(send)
+                    });
+                }
+            }
+            Command::SetLive { hyper, speed } => {
+                let mut s = shared.borrow_mut();
+                s.settings.speed = speed;
+                s.settings.lr = hyper.lr;
+                s.settings.l1 = hyper.l1;
+                s.settings.l2 = hyper.l2;
+                if let Some(t) = s.trainer.as_mut() {
+                    t.set_hyper(hyper);
+                }
+            }
+        }
+    }
+}

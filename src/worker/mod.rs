@@ -1,0 +1,12 @@
+//! The training worker (browser only): receives [`Command`]s, runs the engine, and sends
+//! throttled plain-data [`Event`]s back. Tensors never leave it.
+//!
+//! [`Command`]: crate::protocol::Command
+//! [`Event`]: crate::protocol::Event
+
+mod agent;
+pub mod backend;
+mod run_loop;
+mod session;
+
+pub use agent::TrainWorker;

@@ -1,0 +1,55 @@
+//! The play loop: steps in short bursts, sends throttled snapshots, and yields to the event
+//! loop between bursts so Pause and hyper-parameter changes arrive while training runs.
+
+use gloo::timers::future::TimeoutFuture;
+
+use super::session::{Shared, now_ms, snapshot_events};
+use crate::protocol::Event;
+
+/// At most this long stepping before yielding (keeps the worker responsive).
+const BURST_MS: f64 = 12.0;
+/// At most this many steps per burst (bounds queued GPU work between readbacks).
+const BURST_STEPS: usize = 64;
+/// At least this long between two snapshots while running.
+const SNAPSHOT_EVERY_MS: f64 = 50.0;
+
+/// Runs until paused, reset or finished. `send` posts an event to the UI.
+pub async fn run(shared: Shared, send: impl Fn(Event)) {
+    let mut last_snapshot = f64::NEG_INFINITY;
+    loop {
+        let (finished, speed) = {
+            let mut s = shared.borrow_mut();
+            let speed = s.settings.speed;
+            let batch = s.settings.effective_batch() as u64;
+            if !s.running {
+                break;
+            }
+            let Some(t) = s.trainer.as_mut() else { break };
+            let start = now_ms();
+            let max_steps = if speed == 0 { BURST_STEPS } else { 1 };
+            for _ in 0..max_steps {
+                t.step();
+                if t.is_finished() || now_ms() - start > BURST_MS {
+                    break;
+                }
+            }
+            let (finished, samples) = (t.is_finished(), t.steps_taken() * batch);
+            s.running &= !finished;
+            s.rate.mark(now_ms(), samples);
+            (finished, speed)
+        };
+        if finished || now_ms() - last_snapshot >= SNAPSHOT_EVERY_MS {
+            last_snapshot = now_ms();
+            snapshot_events(&shared).await.into_iter().for_each(&send);
+        }
+        if finished {
+            break;
+        }
+        // A macrotask yield (setTimeout), so incoming messages are handled.
+        let pause_ms = if speed == 0 { 0 } else { 1000 / speed.max(1) };
+        TimeoutFuture::new(pause_ms).await;
+    }
+    shared.borrow_mut().loop_active = false;
+    // The final state (after a pause, or the end).
+    snapshot_events(&shared).await.into_iter().for_each(&send);
+}

@@ -1,0 +1,160 @@
+//! The numbers the step-by-step panel shows are Burn's: here they are checked against the
+//! formulas (an independent f64 oracle) for every optimizer, with regularization off and on.
+//!
+//! Tolerance: |burn − oracle| ≤ 1e-5 · max(|oracle|, 1), i.e. 1e-5 relative for values of
+//! magnitude ≥ 1 and 1e-5 absolute below (f32 arithmetic cannot promise more near zero).
+
+use futures::executor::block_on;
+use ml_playground::engine::{device, trainer::LinRegTrainer};
+use ml_playground::explain::linreg_math as oracle;
+use ml_playground::protocol::{Checkpoint, ParamState, StepTrace};
+use ml_playground::settings::{OptimizerKind, Settings};
+
+fn close(what: &str, burn: f32, expected: f64) {
+    let err = (f64::from(burn) - expected).abs();
+    let tol = 1e-5 * expected.abs().max(1.0);
+    assert!(
+        err <= tol,
+        "{what}: burn {burn} vs oracle {expected} (|err| {err:e} > {tol:e})"
+    );
+}
+
+fn widen(v: &[f32]) -> Vec<f64> {
+    v.iter().map(|&x| f64::from(x)).collect()
+}
+
+fn check_step(t: &StepTrace) {
+    let (x, y) = (widen(&t.x), widen(&t.y));
+    let (w, b) = (f64::from(t.w.theta), f64::from(t.b.theta));
+    let y_hat = oracle::y_hat(w, b, &x);
+    for (i, (&burn, &exp)) in t.y_hat.iter().zip(&y_hat).enumerate() {
+        close(&format!("y_hat[{i}]"), burn, exp);
+    }
+    let mse = oracle::mse(&y, &y_hat);
+    close("mse", t.mse, mse);
+    close("loss", t.loss, oracle::loss(mse, w, t.l1, t.l2));
+    close(
+        "dL/dw",
+        t.w.grad,
+        oracle::d_loss_d_w(&x, &y, &y_hat, w, t.l1, t.l2),
+    );
+    close("dL/db", t.b.grad, oracle::d_loss_d_b(&y, &y_hat));
+    for (name, u) in [("w", &t.w), ("b", &t.b)] {
+        // The update from Burn's own gradient and prior state: isolates the optimizer.
+        let (theta_new, after) = oracle::update(
+            &t.optimizer,
+            f64::from(u.theta),
+            f64::from(u.grad),
+            u.state_before,
+        );
+        close(&format!("new {name}"), u.theta_new, theta_new);
+        match (after, u.state_after) {
+            (ParamState::None, ParamState::None) => {}
+            (ParamState::Momentum { v: e }, ParamState::Momentum { v }) => {
+                close("velocity", v, e.into())
+            }
+            (
+                ParamState::Adam {
+                    t: te,
+                    m: me,
+                    v: ve,
+                },
+                ParamState::Adam { t, m, v },
+            ) => {
+                assert_eq!(t, te, "Adam's t");
+                close("Adam m", m, me.into());
+                close("Adam v", v, ve.into());
+            }
+            (e, got) => panic!("{name}: state kind differs: oracle {e:?}, burn {got:?}"),
+        }
+    }
+}
+
+fn settings(optimizer: OptimizerKind, l1: f64, l2: f64) -> Settings {
+    Settings {
+        optimizer,
+        l1,
+        l2,
+        lr: 0.05,
+        batch_size: 8,
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn every_optimizer_matches_the_oracle_with_and_without_regularization() {
+    for optimizer in OptimizerKind::ALL {
+        for (l1, l2) in [(0.0, 0.0), (0.05, 0.0), (0.0, 0.2), (0.03, 0.1)] {
+            let s = settings(optimizer, l1, l2);
+            let mut trainer = LinRegTrainer::new(&s, device::cpu(), None);
+            // Several steps, so momentum and Adam carry real state into the checked step.
+            for step in 1..=4u64 {
+                trainer.step();
+                let readout = block_on(trainer.readout()).expect("readout on the CPU");
+                let t = readout.last_step.expect("a step was taken");
+                assert_eq!(t.step, step);
+                check_step(&t);
+                // The step's new parameters are the model's parameters now.
+                assert_eq!((t.w.theta_new, t.b.theta_new), (readout.w, readout.b));
+            }
+        }
+    }
+}
+
+#[test]
+fn fixed_parameters_and_state_match_the_oracle() {
+    // Fixed, hand-picked parameters and optimizer state (as if resumed mid-run).
+    let cases = [
+        (OptimizerKind::Sgd, ParamState::None, ParamState::None),
+        (
+            OptimizerKind::Momentum,
+            ParamState::Momentum { v: -0.8 },
+            ParamState::Momentum { v: 0.3 },
+        ),
+        (
+            OptimizerKind::Adam,
+            ParamState::Adam {
+                t: 7,
+                m: -0.2,
+                v: 0.05,
+            },
+            ParamState::Adam {
+                t: 7,
+                m: 0.1,
+                v: 0.02,
+            },
+        ),
+    ];
+    for (optimizer, state_w, state_b) in cases {
+        let s = settings(optimizer, 0.02, 0.1);
+        let resume = Checkpoint {
+            step: 13,
+            w: 0.5,
+            b: -0.25,
+            state_w,
+            state_b,
+        };
+        let mut trainer = LinRegTrainer::new(&s, device::cpu(), Some(&resume));
+        trainer.step();
+        let t = block_on(trainer.readout()).unwrap().last_step.unwrap();
+        assert_eq!((t.w.theta, t.b.theta), (0.5, -0.25));
+        assert_eq!((t.w.state_before, t.b.state_before), (state_w, state_b));
+        assert_eq!(t.step, 14);
+        check_step(&t);
+    }
+}
+
+#[test]
+fn l1_gradient_at_zero_weight_uses_sign_zero() {
+    let s = settings(OptimizerKind::Sgd, 0.5, 0.0);
+    let resume = Checkpoint {
+        step: 0,
+        w: 0.0,
+        b: 0.0,
+        state_w: ParamState::None,
+        state_b: ParamState::None,
+    };
+    let mut trainer = LinRegTrainer::new(&s, device::cpu(), Some(&resume));
+    trainer.step();
+    check_step(&block_on(trainer.readout()).unwrap().last_step.unwrap());
+}

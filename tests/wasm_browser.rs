@@ -1,0 +1,91 @@
+//! In the real browser (headless Chromium with WebGPU): device selection and training steps.
+//! Run with `cargo test --target wasm32-unknown-unknown` (see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use ml_playground::engine::trainer::LinRegTrainer;
+use ml_playground::protocol::BackendKind;
+use ml_playground::settings::{BackendChoice, OptimizerKind, Settings};
+use ml_playground::worker::backend::{choose, choose_with};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn settings(optimizer: OptimizerKind) -> Settings {
+    Settings {
+        optimizer,
+        ..Settings::default()
+    }
+}
+
+async fn two_steps_agree_with_the_formulas(trainer: &mut LinRegTrainer) {
+    trainer.step();
+    trainer.step();
+    let r = trainer.readout().await.expect("async readback");
+    let t = r.last_step.expect("a step was taken");
+    assert_eq!(t.step, 2);
+    // The update the panel shows is the update that happened.
+    let expected_w = t.w.theta - t.optimizer.lr as f32 * t.w.grad;
+    assert!((t.w.theta_new - expected_w).abs() < 1e-5, "{t:?}");
+    assert_eq!(r.w, t.w.theta_new);
+    assert!(r.train_mse.is_finite() && r.test_mse.is_finite());
+}
+
+#[wasm_bindgen_test]
+async fn webgpu_device_initializes_and_trains() {
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(
+        info.kind,
+        BackendKind::WebGpu,
+        "expected WebGPU here: {info:?}"
+    );
+    assert!(!info.name.is_empty());
+    let mut trainer = LinRegTrainer::new(&settings(OptimizerKind::Sgd), device, None);
+    two_steps_agree_with_the_formulas(&mut trainer).await;
+}
+
+#[wasm_bindgen_test]
+async fn cpu_backend_trains_in_the_browser() {
+    let (device, info) = choose(BackendChoice::Cpu).await;
+    assert_eq!(info.kind, BackendKind::Cpu);
+    let mut trainer = LinRegTrainer::new(&settings(OptimizerKind::Sgd), device, None);
+    two_steps_agree_with_the_formulas(&mut trainer).await;
+}
+
+#[wasm_bindgen_test]
+async fn missing_webgpu_falls_back_to_the_cpu() {
+    let never = async { unreachable!("not probed without navigator.gpu") };
+    let (device, info) = choose_with(BackendChoice::Auto, false, never).await;
+    assert_eq!(info.kind, BackendKind::Cpu);
+    assert_eq!(info.reason.as_deref(), Some("this browser has no WebGPU"));
+    let mut trainer = LinRegTrainer::new(&settings(OptimizerKind::Sgd), device, None);
+    two_steps_agree_with_the_formulas(&mut trainer).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_hanging_adapter_request_times_out_to_the_cpu() {
+    let (_, info) = choose_with(BackendChoice::Auto, true, futures::future::pending()).await;
+    assert_eq!(info.kind, BackendKind::Cpu);
+    assert!(
+        info.reason.as_deref().unwrap_or("").contains("timed out"),
+        "{info:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_adapter_request_falls_back_with_its_reason() {
+    let failing = async { Err("AdapterUnavailable".to_string()) };
+    let (_, info) = choose_with(BackendChoice::WebGpu, true, failing).await;
+    assert_eq!(info.kind, BackendKind::Cpu);
+    assert_eq!(
+        info.reason.as_deref(),
+        Some("no WebGPU adapter available"),
+        "{info:?}"
+    );
+    assert!(
+        info.detail
+            .as_deref()
+            .unwrap_or("")
+            .contains("AdapterUnavailable"),
+        "{info:?}"
+    );
+}
