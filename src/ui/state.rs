@@ -87,11 +87,17 @@ impl State {
     }
 
     fn push_history(&mut self, s: &Snapshot) {
-        let point = CurvePoint {
+        for &point in &s.curve {
+            self.push_point(point);
+        }
+        self.push_point(CurvePoint {
             step: s.progress.step,
             train_mse: s.train_mse,
             test_mse: s.test_mse,
-        };
+        });
+    }
+
+    fn push_point(&mut self, point: CurvePoint) {
         match self.history.last_mut() {
             Some(last) if last.step == point.step => *last = point,
             Some(last) if last.step > point.step => self.history = vec![point],

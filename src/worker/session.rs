@@ -93,11 +93,14 @@ impl Session {
 /// lost) the run moves to the CPU from the last checkpoint, and the events say so.
 pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
     let (pending, progress, generation) = {
-        let s = shared.borrow();
-        let (Some(t), Some(p)) = (s.trainer.as_ref(), s.progress()) else {
+        let mut s = shared.borrow_mut();
+        let (Some(progress), generation) = (s.progress(), s.generation) else {
             return vec![];
         };
-        (t.prepare_readout(), p, s.generation)
+        let Some(t) = s.trainer.as_mut() else {
+            return vec![];
+        };
+        (t.prepare_readout(), progress, generation)
     };
     match pending.finish().await {
         Ok(r) => {
