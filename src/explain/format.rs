@@ -15,7 +15,7 @@ pub fn num(x: f64) -> String {
         };
     }
     let magnitude = x.abs().log10().floor() as i32;
-    if (-3..4).contains(&magnitude) {
+    if (-4..4).contains(&magnitude) {
         let decimals = (3 - magnitude).max(0) as usize;
         trim(format!("{x:.decimals$}"))
     } else {
@@ -76,6 +76,7 @@ mod tests {
         assert_eq!(num(-0.53217), "-0.5322");
         assert_eq!(num(123.456), "123.5");
         assert_eq!(num(0.00123456), "0.001235");
+        assert_eq!(num(0.0005672), "0.0005672");
         assert_eq!(num(1.5e-5), r"1.5 \times 10^{-5}");
         assert_eq!(num(-2.5e6), r"-2.5 \times 10^{6}");
         assert_eq!(paren(-1.0), r"\left(-1\right)");
