@@ -15,8 +15,9 @@ cargo fmt --all -- --check
 
 step "clippy (host)"
 cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32)"
+step "clippy (wasm32: the worker with Burn, and the page without it)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --bin app -- -D warnings
 
 step "native tests (data, settings ⇄ URL, explanation == Burn oracle, convergence)"
 cargo test --locked

@@ -10,21 +10,9 @@ use super::readback::Readback;
 use super::trace_readout::{PendingReadout, StateSlots, TraceSlots};
 use crate::data::linreg::{LinRegData, generate};
 use crate::data::rng::Rng;
-use crate::protocol::{Checkpoint, CurvePoint, Hyper, ParamState, StepTrace};
+pub use crate::protocol::Readout;
+use crate::protocol::{Checkpoint, Hyper, ParamState};
 use crate::settings::Settings;
-
-/// Everything a snapshot shows, read back from the device.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Readout {
-    pub w: f32,
-    pub b: f32,
-    pub train_mse: f32,
-    pub test_mse: f32,
-    /// Curve points recorded at epoch ends since the previous readout.
-    pub curve: Vec<CurvePoint>,
-    pub last_step: Option<StepTrace>,
-    pub checkpoint: Checkpoint,
-}
 
 pub struct LinRegTrainer {
     device: Device,

@@ -27,9 +27,11 @@ pub struct Checkpoint {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     /// Choose a device (per `settings.backend`) and prepare a run; optionally continue one.
+    /// With `cpu_reason`, train on the CPU and show that reason (e.g. after a crash).
     Init {
         settings: Settings,
         resume: Option<Checkpoint>,
+        cpu_reason: Option<String>,
     },
     /// Start a fresh run with these settings (new data if the data settings changed).
     Reset {

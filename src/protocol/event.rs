@@ -46,20 +46,26 @@ pub struct CurvePoint {
     pub test_mse: f32,
 }
 
-/// A throttled picture of the run: everything the UI shows, as plain numbers.
+/// What the device holds now, read back as plain numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Snapshot {
-    pub progress: Progress,
+pub struct Readout {
     pub w: f32,
     pub b: f32,
     /// MSE on the whole training set and on the test set (data term only).
     pub train_mse: f32,
     pub test_mse: f32,
-    /// Curve points recorded since the previous snapshot (one per epoch end), oldest first.
+    /// Curve points recorded since the previous readout (one per epoch end), oldest first.
     pub curve: Vec<CurvePoint>,
     /// The latest optimizer step, every number as Burn computed it.
     pub last_step: Option<StepTrace>,
     pub checkpoint: Checkpoint,
+}
+
+/// A throttled picture of the run: everything the UI shows, as plain numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub progress: Progress,
+    pub run: Readout,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

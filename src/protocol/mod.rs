@@ -7,5 +7,5 @@ mod event;
 mod trace;
 
 pub use command::{Checkpoint, Command, Hyper};
-pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Snapshot};
+pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
 pub use trace::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

@@ -106,6 +106,11 @@ pub fn App() -> Html {
 
     let s = &*state;
     let dispatch = state.dispatcher();
+    // While walking forward/loss/backward, the line is still the one before the update.
+    let fit = s.snapshot.as_ref().map(|snap| match &snap.run.last_step {
+        Some(t) if s.walk_sub_steps && s.sub_step < 3 => (t.w.theta, t.b.theta),
+        _ => (snap.run.w, snap.run.b),
+    });
     html! {
         <div class="page">
             <header class="top">
@@ -133,7 +138,7 @@ pub fn App() -> Html {
                         <div class="panel">
                             <h2>{"Data and fitted line"}</h2>
                             <ScatterPlot data={s.data.clone()} snapshot={s.snapshot.clone()}
-                                least_squares={s.least_squares} show_test={s.settings.show_test} />
+                                least_squares={s.least_squares} show_test={s.settings.show_test} {fit} />
                         </div>
                         <div class="panel">
                             <h2>{"Loss (MSE) per step"}</h2>
@@ -147,7 +152,7 @@ pub fn App() -> Html {
                 </section>
             </main>
             if s.exporting {
-                if let Some(trace) = s.snapshot.as_ref().and_then(|s| s.last_step.clone()) {
+                if let Some(trace) = s.snapshot.as_ref().and_then(|s| s.run.last_step.clone()) {
                     <ExportDialog trace={trace} dispatch={dispatch.clone()} />
                 }
             }

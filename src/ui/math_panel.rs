@@ -56,7 +56,10 @@ fn summary_row(t: &StepTrace) -> Html {
 #[component]
 pub fn MathPanel(props: &MathPanelProps) -> Html {
     let s = &*props.state;
-    let trace = s.snapshot.as_ref().and_then(|snap| snap.last_step.as_ref());
+    let trace = s
+        .snapshot
+        .as_ref()
+        .and_then(|snap| snap.run.last_step.as_ref());
     let export = {
         let state = props.state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::SetExporting(true)))
@@ -66,7 +69,7 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
             <div class="math-empty">
                 <h2>{"The math, step by step"}</h2>
                 <p>{"Press "}<b>{"Step"}</b>{" (or Play) and this panel writes out one iteration of gradient descent — prediction, loss, gradients and the optimizer's update — first as formulas, then with the real numbers Burn computed."}</p>
-                <Formula latex={r"\hat{y}_i = w\,x_i + b \quad\longrightarrow\quad L \quad\longrightarrow\quad \frac{\partial L}{\partial w}, \frac{\partial L}{\partial b} \quad\longrightarrow\quad \theta \leftarrow \theta - \alpha\, g"} />
+                <Formula latex={r"\hat{y} = w x + b \;\to\; L \;\to\; \nabla L \;\to\; \theta \leftarrow \theta - \alpha g"} />
             </div>
         };
     };

@@ -39,10 +39,10 @@ pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
     };
     html! {
         <div class="panel readouts">
-            { cell("weight w", "param-w", s.map(|s| s.w.into()), ls.map(|l| l.w), "least squares ŵ =") }
-            { cell("bias b", "param-b", s.map(|s| s.b.into()), ls.map(|l| l.b), "least squares b̂ =") }
-            { cell("train MSE", "loss-train", s.map(|s| s.train_mse.into()), None, "on all training points") }
-            { cell("test MSE", "loss-test", s.map(|s| s.test_mse.into()), None, "on the held-out 20 %") }
+            { cell("weight w", "param-w", s.map(|s| s.run.w.into()), ls.map(|l| l.w), "least squares ŵ =") }
+            { cell("bias b", "param-b", s.map(|s| s.run.b.into()), ls.map(|l| l.b), "least squares b̂ =") }
+            { cell("train MSE", "loss-train", s.map(|s| s.run.train_mse.into()), None, "on all training points") }
+            { cell("test MSE", "loss-test", s.map(|s| s.run.test_mse.into()), None, "on the held-out 20 %") }
             <p class="hint truth">{"The data was drawn around the true line w = 2, b = 1; least squares is the best any line can fit this sample, so training should approach ŵ, b̂ (not exactly 2 and 1)."}</p>
         </div>
     }

@@ -87,13 +87,13 @@ impl State {
     }
 
     fn push_history(&mut self, s: &Snapshot) {
-        for &point in &s.curve {
+        for &point in &s.run.curve {
             self.push_point(point);
         }
         self.push_point(CurvePoint {
             step: s.progress.step,
-            train_mse: s.train_mse,
-            test_mse: s.test_mse,
+            train_mse: s.run.train_mse,
+            test_mse: s.run.test_mse,
         });
     }
 

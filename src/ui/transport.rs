@@ -42,7 +42,10 @@ pub fn Transport(props: &TransportProps) -> Html {
     };
     let next = {
         let (send, state) = (props.send.clone(), props.state.clone());
-        let has_step = s.snapshot.as_ref().is_some_and(|s| s.last_step.is_some());
+        let has_step = s
+            .snapshot
+            .as_ref()
+            .is_some_and(|s| s.run.last_step.is_some());
         Callback::from(move |_: MouseEvent| {
             if has_step && state.sub_step < 3 {
                 state.dispatch(Action::SubStepNext);

@@ -9,10 +9,12 @@ use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
 use crate::protocol::{Checkpoint, Command, Event};
-use crate::settings::{BackendChoice, Settings};
+use crate::settings::Settings;
 
 /// Path of the worker script, relative to the page (so the app works under any subpath).
 const WORKER_PATH: &str = "./worker.js";
+/// After this many crashes the page stops restarting the worker and asks for a reload.
+const MAX_RESTARTS: u32 = 2;
 
 /// The training worker as the page sees it: only its message types. The real worker
 /// (`crate::worker::TrainWorker`) runs in worker.js; naming it here would link all of Burn
@@ -40,8 +42,9 @@ pub struct WorkerLink {
     checkpoint: RefCell<Option<Checkpoint>>,
     was_running: Cell<bool>,
     settings: RefCell<Settings>,
-    /// Set after a crash: the replacement worker trains on the CPU.
-    force_cpu: Cell<bool>,
+    /// Set after a crash: the replacement worker trains on the CPU, and says why.
+    cpu_reason: RefCell<Option<String>>,
+    restarts: Cell<u32>,
 }
 
 impl PartialEq for WorkerLink {
@@ -58,7 +61,8 @@ impl WorkerLink {
             checkpoint: RefCell::new(None),
             was_running: Cell::new(false),
             settings: RefCell::new(Settings::default()),
-            force_cpu: Cell::new(false),
+            cpu_reason: RefCell::new(None),
+            restarts: Cell::new(0),
         }
     }
 
@@ -70,18 +74,24 @@ impl WorkerLink {
             .callback(move |event| on_event(&weak, event))
             .spawn(WORKER_PATH);
         *self.bridge.borrow_mut() = Some(bridge);
-        self.dispatcher.dispatch(Action::ChoosingDevice);
-        self.init(settings, resume);
+        self.send_init(settings, resume);
     }
 
-    /// (Re)initializes the device and the run.
-    pub fn init(&self, mut settings: Settings, resume: Option<Checkpoint>) {
+    /// (Re)initializes the device (as the settings ask) and the run.
+    pub fn init(&self, settings: Settings, resume: Option<Checkpoint>) {
+        self.cpu_reason.borrow_mut().take();
+        self.send_init(settings, resume);
+    }
+
+    fn send_init(&self, settings: Settings, resume: Option<Checkpoint>) {
         *self.settings.borrow_mut() = settings.clone();
-        if self.force_cpu.get() {
-            settings.backend = BackendChoice::Cpu;
-        }
         self.dispatcher.dispatch(Action::ChoosingDevice);
-        self.send(Command::Init { settings, resume });
+        let cpu_reason = self.cpu_reason.borrow().clone();
+        self.send(Command::Init {
+            settings,
+            resume,
+            cpu_reason,
+        });
     }
 
     pub fn send(&self, command: Command) {
@@ -96,8 +106,19 @@ impl WorkerLink {
 
     /// The worker died: start a new one on the CPU from the last checkpoint.
     fn restart_on_cpu(self: &Rc<Self>) {
-        self.force_cpu.set(true);
+        if self.restarts.replace(self.restarts.get() + 1) >= MAX_RESTARTS {
+            self.bridge.borrow_mut().take();
+            let message = "The training worker keeps crashing, so it was stopped. Reload the page \
+                           (if this follows an update, your browser may hold old files: reload \
+                           with the cache bypassed).";
+            self.dispatcher.dispatch(Action::Error(message.into()));
+            return;
+        }
         let resume = self.checkpoint.borrow().clone();
+        let step = resume.as_ref().map_or(0, |c| c.step);
+        *self.cpu_reason.borrow_mut() = Some(format!(
+            "the training worker crashed; continuing from step {step}"
+        ));
         let settings = self.settings.borrow().clone();
         let link = self.clone();
         // Not from inside the old bridge's own callback.
@@ -120,7 +141,7 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
             }
         }
         Event::Snapshot(snapshot) => {
-            *link.checkpoint.borrow_mut() = Some(snapshot.checkpoint.clone());
+            *link.checkpoint.borrow_mut() = Some(snapshot.run.checkpoint.clone());
             link.was_running.set(snapshot.progress.running);
             link.dispatcher.dispatch(Action::Snapshot(snapshot));
         }

@@ -64,8 +64,15 @@ impl Worker for TrainWorker {
         let scope = scope.clone();
         let send = move |event: Event| scope.respond(id, event);
         match command {
-            Command::Init { settings, resume } => spawn_local(async move {
-                let (device, info) = backend::choose(settings.backend).await;
+            Command::Init {
+                settings,
+                resume,
+                cpu_reason,
+            } => spawn_local(async move {
+                let (device, info) = match cpu_reason {
+                    Some(reason) => backend::cpu(reason),
+                    None => backend::choose(settings.backend).await,
+                };
                 {
                     let mut s = shared.borrow_mut();
                     s.device = Some((device, info.clone()));

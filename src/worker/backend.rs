@@ -29,6 +29,14 @@ fn cpu_because(reason: impl Into<String>, detail: Option<String>) -> (Device, Ba
     (device::cpu(), info)
 }
 
+/// The CPU after the WebGPU device failed mid-run (`why` becomes the detail).
+pub fn device_failed(why: &str) -> (Device, BackendInfo) {
+    cpu_because(
+        "the WebGPU device failed during training",
+        Some(why.to_string()),
+    )
+}
+
 /// A short reason for a failed WebGPU initialization (the full message goes in `detail`).
 fn init_failure(error: String) -> (Device, BackendInfo) {
     let lower = error.to_lowercase();

@@ -109,16 +109,7 @@ pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
                 return vec![];
             }
             s.checkpoint = Some(r.checkpoint.clone());
-            let snapshot = Snapshot {
-                progress,
-                w: r.w,
-                b: r.b,
-                train_mse: r.train_mse,
-                test_mse: r.test_mse,
-                curve: r.curve,
-                last_step: r.last_step,
-                checkpoint: r.checkpoint,
-            };
+            let snapshot = Snapshot { progress, run: r };
             vec![Event::Snapshot(Box::new(snapshot))]
         }
         Err(e) => fall_back_to_cpu(shared, &e.to_string()),
@@ -127,8 +118,7 @@ pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
 
 fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
     let mut s = shared.borrow_mut();
-    let (device, info) =
-        super::backend::cpu(format!("the WebGPU device failed during training ({why})"));
+    let (device, info) = super::backend::device_failed(why);
     s.device = Some((device, info.clone()));
     let (settings, checkpoint) = (s.settings.clone(), s.checkpoint.clone());
     let was_running = s.running;
@@ -137,7 +127,7 @@ fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
     vec![
         Event::Error {
             message: format!(
-                "{why} Continuing on the CPU from step {}.",
+                "The WebGPU device failed during training; continuing on the CPU from step {}.",
                 checkpoint.map_or(0, |c| c.step)
             ),
             fatal: false,

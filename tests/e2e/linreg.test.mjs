@@ -27,7 +27,8 @@ for (const mode of Object.keys(MODES).filter((m) => !process.env.E2E_MODES || pr
     let server, browser, page, errors;
 
     before(async () => {
-      server = await serve();
+      // dist/ must work under any subpath: one mode is served from a nested one.
+      server = await serve(undefined, mode === "no-webgpu" ? "/courses/ml/playground/" : "/");
       browser = await launch(mode);
       page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
       errors = watchErrors(page);
@@ -108,3 +109,48 @@ for (const mode of Object.keys(MODES).filter((m) => !process.env.E2E_MODES || pr
     });
   });
 }
+
+describe("settings in the URL", () => {
+  let server, browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch("no-webgpu");
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("a link reproduces the settings; bad values fall back visibly; the hash is rewritten", async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}#optimizer=adam&lr=abc&batch=16&epochs=3&colour=blue&backend=cpu`);
+    await page.getByTestId("backend").filter({ hasText: /^CPU \(reason: chosen in the settings\)$/ }).waitFor({ timeout: 60_000 });
+    const notices = await page.getByTestId("notices").textContent();
+    assert.match(notices, /lr=abc/);
+    assert.doesNotMatch(notices, /colour/, "unknown keys are ignored silently");
+    assert.equal(await page.getByTestId("optimizer").inputValue(), "adam");
+    assert.equal(await page.getByTestId("batch").inputValue(), "16");
+    assert.equal(await page.getByTestId("lr").inputValue(), "0.1", "the default learning rate replaced abc");
+    const hash = new URL(page.url()).hash;
+    assert.match(hash, /optimizer=adam/);
+    assert.match(hash, /lr=0\.1&/);
+    assert.doesNotMatch(hash, /colour/);
+    // Changing a control writes the hash back; reloading the link restores it.
+    await page.getByTestId("lr").fill("0.05");
+    await page.getByTestId("lr").press("Enter");
+    await page.waitForFunction(() => location.hash.includes("lr=0.05"));
+    const link = page.url();
+    await page.reload();
+    await page.getByTestId("backend").filter({ hasText: /^CPU/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId("lr").inputValue(), "0.05");
+    assert.equal(page.url(), link);
+    // An out-of-range value typed into a control is refused with a message, not applied.
+    await page.getByTestId("batch").fill("0");
+    await page.getByTestId("batch").press("Enter");
+    await page.getByText("Enter a number from 1 to 10000.").waitFor();
+    assert.match(new URL(page.url()).hash, /batch=16/);
+    await screenshot(page, "linreg-url-notices");
+    assert.deepEqual(errors, []);
+  });
+});

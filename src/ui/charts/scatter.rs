@@ -13,6 +13,8 @@ pub struct ScatterProps {
     pub snapshot: Option<Snapshot>,
     pub least_squares: Option<LeastSquares>,
     pub show_test: bool,
+    /// The model's line (w, b) to draw: before or after the update being explained.
+    pub fit: Option<(f32, f32)>,
 }
 
 fn line(x: &Scale, y: &Scale, w: f64, b: f64, class: &'static str) -> Html {
@@ -34,7 +36,10 @@ pub fn ScatterPlot(props: &ScatterProps) -> Html {
     let pad = (hi - lo) * 0.08 + 0.05;
     let x = Scale::new((0.0, 1.0), Scale::x());
     let y = Scale::new((lo - pad, hi + pad), Scale::y());
-    let batch = props.snapshot.as_ref().and_then(|s| s.last_step.as_ref());
+    let batch = props
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.run.last_step.as_ref());
     let dot = |xs: &[f32], ys: &[f32], class: &'static str, r: &'static str| -> Html {
         xs.iter()
             .zip(ys)
@@ -50,7 +55,7 @@ pub fn ScatterPlot(props: &ScatterProps) -> Html {
                 if props.show_test { { dot(&d.x_test, &d.y_test, "pt test", "3.6") } }
                 if let Some(t) = batch { { dot(&t.x, &t.y, "pt batch", "6") } }
                 if let Some(ls) = props.least_squares { { line(&x, &y, ls.w, ls.b, "ls") } }
-                if let Some(s) = &props.snapshot { { line(&x, &y, s.w.into(), s.b.into(), "fit") } }
+                if let Some((w, b)) = props.fit { { line(&x, &y, w.into(), b.into(), "fit") } }
             </g>
             <g class="legend" transform="translate(60 20)">
                 <circle class="pt train" r="3.2" cx="0" cy="0" /><text x="8" y="4">{"train"}</text>
