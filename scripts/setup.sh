@@ -16,6 +16,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores, once)"
   # trunk 0.22.1 declares rustc 1.96.1 but builds with 1.95.
@@ -30,6 +37,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
 fi
 
 if [[ "${1:-}" == "--tests" ]]; then
+  node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+  if [[ -z "$node_major" || "$node_major" -lt 20 ]]; then
+    echo "The end-to-end tests need Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
+    echo "Install it (e.g. from your distribution's backports or nodesource) and run this again." >&2
+    exit 1
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Debian's chromium and chromium-driver"
     apt-get update -qq

@@ -19,7 +19,13 @@ pub fn num(x: f64) -> String {
         let decimals = (3 - magnitude).max(0) as usize;
         trim(format!("{x:.decimals$}"))
     } else {
-        let mantissa = x / 10f64.powi(magnitude);
+        let mut magnitude = magnitude;
+        let mut mantissa = x / 10f64.powi(magnitude);
+        // 9.9996 would print as "10.000": carry into the exponent instead.
+        if format!("{:.3}", mantissa.abs()).starts_with("10") {
+            mantissa /= 10.0;
+            magnitude += 1;
+        }
         format!(
             r"{} \times 10^{{{magnitude}}}",
             trim(format!("{mantissa:.3}"))
@@ -77,6 +83,8 @@ mod tests {
         assert_eq!(num(123.456), "123.5");
         assert_eq!(num(0.00123456), "0.001235");
         assert_eq!(num(0.0005672), "0.0005672");
+        assert_eq!(num(f64::from(1e-8_f32)), r"1 \times 10^{-8}");
+        assert_eq!(num(-9.99996e-6), r"-1 \times 10^{-5}");
         assert_eq!(num(1.5e-5), r"1.5 \times 10^{-5}");
         assert_eq!(num(-2.5e6), r"-2.5 \times 10^{6}");
         assert_eq!(paren(-1.0), r"\left(-1\right)");

@@ -82,7 +82,7 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
                 <button class="secondary" data-testid="export-step" onclick={export}>{"Export step as JSON"}</button>
             </div>
             { summary_row(t) }
-            <p class="hint">{format!("Batch of {} points, optimizer {}. Every number below was read back from Burn's tensors.", t.x.len(), t.optimizer.kind.label())}</p>
+            <p class="hint">{format!("Batch of {} points, optimizer {}. The batch, ŷ, the losses, the gradients, the optimizer state and the new parameters are read back from Burn's tensors; the products and sums written out between them are that arithmetic redone from Burn's numbers.", t.x.len(), t.optimizer.kind.label())}</p>
             for (i, step) in steps.iter().enumerate() {
                 { sub_step_view(step, SUB_STEP_NAMES[i], walk && i == s.sub_step, walk && i != s.sub_step) }
             }

@@ -80,6 +80,7 @@ impl WorkerLink {
     /// (Re)initializes the device (as the settings ask) and the run.
     pub fn init(&self, settings: Settings, resume: Option<Checkpoint>) {
         self.cpu_reason.borrow_mut().take();
+        self.was_running.set(false);
         self.send_init(settings, resume);
     }
 
@@ -95,9 +96,16 @@ impl WorkerLink {
     }
 
     pub fn send(&self, command: Command) {
-        if let Command::Reset { settings } = &command {
-            *self.settings.borrow_mut() = settings.clone();
-            *self.checkpoint.borrow_mut() = None;
+        match &command {
+            Command::Reset { settings } => {
+                *self.settings.borrow_mut() = settings.clone();
+                *self.checkpoint.borrow_mut() = None;
+            }
+            Command::SetLive { hyper, speed } => {
+                let mut s = self.settings.borrow_mut();
+                (s.lr, s.l1, s.l2, s.speed) = (hyper.lr, hyper.l1, hyper.l2, *speed);
+            }
+            _ => {}
         }
         if let Some(bridge) = self.bridge.borrow().as_ref() {
             bridge.send(command);

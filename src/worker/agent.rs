@@ -69,13 +69,28 @@ impl Worker for TrainWorker {
                 resume,
                 cpu_reason,
             } => spawn_local(async move {
+                // Stop the current run while the device is chosen; commands that arrive
+                // meanwhile update `s.settings`, and a newer Init supersedes this one.
+                let (ticket, generation, choice) = {
+                    let mut s = shared.borrow_mut();
+                    s.init_ticket += 1;
+                    s.device = None;
+                    s.reset(settings, None);
+                    (s.init_ticket, s.generation, s.settings.backend)
+                };
                 let (device, info) = match cpu_reason {
                     Some(reason) => backend::cpu(reason),
-                    None => backend::choose(settings.backend).await,
+                    None => backend::choose(choice).await,
                 };
                 {
                     let mut s = shared.borrow_mut();
+                    if s.init_ticket != ticket {
+                        return;
+                    }
                     s.device = Some((device, info.clone()));
+                    // A Reset while choosing means a fresh run, not the resumed one.
+                    let resume = resume.filter(|_| s.generation == generation);
+                    let settings = s.settings.clone();
                     s.reset(settings, resume.as_ref());
                 }
                 send(Event::Ready { backend: info });

@@ -13,7 +13,7 @@ use crate::settings::BackendChoice;
 /// `requestAdapter()` can hang forever (seen in headless Chromium with `--disable-gpu`).
 const ADAPTER_TIMEOUT_MS: u32 = 5_000;
 /// The first WebGPU computation compiles shaders; a software adapter may need seconds.
-const SMOKE_TEST_TIMEOUT_MS: u32 = 30_000;
+const SMOKE_TEST_TIMEOUT_MS: u32 = 15_000;
 
 pub fn cpu(reason: impl Into<String>) -> (Device, BackendInfo) {
     cpu_because(reason, None)
@@ -149,7 +149,7 @@ pub async fn choose_with(
         Some(Err(e)) => return init_failure(e),
         Some(Ok(found)) => found,
     };
-    let name = within(ADAPTER_TIMEOUT_MS, adapter_label())
+    let name = within(2_000, adapter_label())
         .await
         .flatten()
         .unwrap_or(name);

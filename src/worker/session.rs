@@ -6,7 +6,7 @@ use std::rc::Rc;
 use burn::tensor::Device;
 
 use crate::engine::trainer::LinRegTrainer;
-use crate::protocol::{BackendInfo, Checkpoint, Event, Progress, Snapshot};
+use crate::protocol::{BackendInfo, BackendKind, Checkpoint, Event, Progress, Snapshot};
 use crate::settings::Settings;
 
 /// Samples per second over the recent past, from (time, samples) marks.
@@ -52,6 +52,8 @@ pub struct Session {
     pub rate: RateMeter,
     /// The last checkpoint read back: where a fallback to the CPU continues from.
     pub checkpoint: Option<Checkpoint>,
+    /// Bumped by every Init: only the newest device choice is installed.
+    pub init_ticket: u64,
 }
 
 pub type Shared = Rc<RefCell<Session>>;
@@ -90,30 +92,50 @@ impl Session {
 }
 
 /// Reads back a snapshot and builds its event. On a readback failure (e.g. WebGPU device
-/// lost) the run moves to the CPU from the last checkpoint, and the events say so.
+/// lost) the run moves to the CPU from the last checkpoint, the events say so, and the
+/// snapshot is read again there. Results of an older run (a Reset happened) are dropped.
 pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
-    let (pending, progress, generation) = {
-        let mut s = shared.borrow_mut();
-        let (Some(progress), generation) = (s.progress(), s.generation) else {
-            return vec![];
-        };
-        let Some(t) = s.trainer.as_mut() else {
-            return vec![];
-        };
-        (t.prepare_readout(), progress, generation)
-    };
-    match pending.finish().await {
-        Ok(r) => {
+    let mut events = Vec::new();
+    for _attempt in 0..2 {
+        let (pending, progress, generation) = {
             let mut s = shared.borrow_mut();
-            if s.generation != generation {
-                return vec![];
-            }
-            s.checkpoint = Some(r.checkpoint.clone());
-            let snapshot = Snapshot { progress, run: r };
-            vec![Event::Snapshot(Box::new(snapshot))]
+            let (Some(progress), generation) = (s.progress(), s.generation) else {
+                return events;
+            };
+            let Some(t) = s.trainer.as_mut() else {
+                return events;
+            };
+            (t.prepare_readout(), progress, generation)
+        };
+        let result = pending.finish().await;
+        let mut s = shared.borrow_mut();
+        if s.generation != generation {
+            return events;
         }
-        Err(e) => fall_back_to_cpu(shared, &e.to_string()),
+        match result {
+            Ok(r) => {
+                s.checkpoint = Some(r.checkpoint.clone());
+                events.push(Event::Snapshot(Box::new(Snapshot { progress, run: r })));
+                return events;
+            }
+            Err(e)
+                if s.device
+                    .as_ref()
+                    .is_some_and(|(_, i)| i.kind == BackendKind::Cpu) =>
+            {
+                events.push(Event::Error {
+                    message: e.to_string(),
+                    fatal: false,
+                });
+                return events;
+            }
+            Err(e) => {
+                drop(s);
+                events.extend(fall_back_to_cpu(shared, &e.to_string()));
+            }
+        }
     }
+    events
 }
 
 fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {

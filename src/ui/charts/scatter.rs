@@ -55,7 +55,7 @@ pub fn ScatterPlot(props: &ScatterProps) -> Html {
                 if props.show_test { { dot(&d.x_test, &d.y_test, "pt test", "3.6") } }
                 if let Some(t) = batch { { dot(&t.x, &t.y, "pt batch", "6") } }
                 if let Some(ls) = props.least_squares { { line(&x, &y, ls.w, ls.b, "ls") } }
-                if let Some((w, b)) = props.fit { { line(&x, &y, w.into(), b.into(), "fit") } }
+                if let Some((w, b)) = props.fit.filter(|(w, b)| w.is_finite() && b.is_finite()) { { line(&x, &y, w.into(), b.into(), "fit") } }
             </g>
             <g class="legend" transform="translate(60 20)">
                 <circle class="pt train" r="3.2" cx="0" cy="0" /><text x="8" y="4">{"train"}</text>
