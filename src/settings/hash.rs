@@ -214,7 +214,10 @@ mod tests {
     fn mnist_is_refused_until_it_exists() {
         let (s, notices) = from_hash("#task=mnist");
         assert_eq!(s.task, Task::LinearRegression);
-        assert!(notices[0].message.contains("MNIST comes next"), "{notices:?}");
+        assert!(
+            notices[0].message.contains("MNIST comes next"),
+            "{notices:?}"
+        );
     }
 
     #[test]
