@@ -76,7 +76,8 @@ impl Session {
         let t = self.trainer.as_ref()?;
         let total = t.total_steps();
         let samples_per_sec = self.rate.per_sec();
-        let remaining_samples = (total - t.steps_taken()) * self.settings.effective_batch() as u64;
+        let remaining_samples =
+            total.saturating_sub(t.steps_taken()) * self.settings.effective_batch() as u64;
         Some(Progress {
             epoch: t.epoch(),
             epochs: self.settings.epochs,
