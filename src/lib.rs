@@ -3,6 +3,7 @@
 //! Layers, each a folder:
 //! - [`data`]: data sets and exact reference answers (plain Rust);
 //! - [`engine`]: the models and their training, in Burn (no UI);
+//! - [`metrics`]: classification metrics (confusion matrix, precision, recall, F1);
 //! - [`explain`]: the mathematics of a step as typeset formulas (plain data: no Burn, no UI);
 //! - [`protocol`]: the messages between the UI and the training worker;
 //! - [`settings`]: typed settings and their URL-hash form;
@@ -13,6 +14,7 @@ pub mod data;
 #[cfg(feature = "engine")]
 pub mod engine;
 pub mod explain;
+pub mod metrics;
 pub mod protocol;
 pub mod settings;
 

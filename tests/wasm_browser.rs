@@ -2,6 +2,11 @@
 //! Run with `cargo test --target wasm32-unknown-unknown` (see scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
+use ml_playground::data::idx::Images;
+use ml_playground::data::mnist::{MnistData, Split};
+use ml_playground::engine::mnist::{MnistTrainer, model_file};
 use ml_playground::engine::trainer::LinRegTrainer;
 use ml_playground::protocol::BackendKind;
 use ml_playground::settings::{BackendChoice, OptimizerKind, Settings};
@@ -88,4 +93,66 @@ async fn a_failing_adapter_request_falls_back_with_its_reason() {
             .contains("AdapterUnavailable"),
         "{info:?}"
     );
+}
+
+/// A stand-in for MNIST: class k is a bright horizontal band at rows 2k..2k+4.
+fn banded(count: usize) -> Split {
+    let labels: Vec<u8> = (0..count).map(|i| (i % 10) as u8).collect();
+    let mut pixels = vec![0u8; count * 784];
+    for (i, &l) in labels.iter().enumerate() {
+        let rows = 2 * l as usize + 4..2 * l as usize + 8;
+        for r in rows {
+            pixels[i * 784 + r * 28..i * 784 + r * 28 + 28].fill(200 + (i % 50) as u8);
+        }
+    }
+    let images = Images {
+        count,
+        rows: 28,
+        cols: 28,
+        pixels,
+    };
+    Split { images, labels }
+}
+
+/// Train an epoch, evaluate, predict, save and load, all with async readback.
+async fn mnist_round_trip(device: burn::tensor::Device) {
+    let data = Rc::new(MnistData {
+        train: banded(640),
+        test: banded(200),
+    });
+    let mut settings = Settings::mnist_default();
+    (settings.subset, settings.epochs, settings.lr) = (640, 1, 0.01);
+    let mut t = MnistTrainer::new(&settings, device.clone(), data.clone());
+    while !t.is_finished() {
+        t.step();
+    }
+    let r = t.prepare_readout().finish().await.expect("async readback");
+    let train = r.train.expect("training metrics");
+    assert!(train.loss.is_finite() && train.accuracy > 0.3, "{train:?}");
+    let e = &r.evaluations[0];
+    assert!(e.accuracy > 0.9, "banded digits are easy: {}", e.accuracy);
+    let probs = t.predict(data.test.image(3)).unwrap().await.unwrap();
+    assert_eq!(probs.len(), 10);
+    assert!((probs.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    let file = t.save().await.expect("saved");
+    let loaded = model_file::load(&file, &device).expect("loaded");
+    let mut u = MnistTrainer::new(&settings, device, data.clone());
+    u.adopt(loaded);
+    let again = u.predict(data.test.image(3)).unwrap().await.unwrap();
+    for (a, b) in probs.iter().zip(&again) {
+        assert!((a - b).abs() < 1e-5, "{probs:?} vs {again:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn mnist_trains_evaluates_and_saves_on_webgpu() {
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    mnist_round_trip(device).await;
+}
+
+#[wasm_bindgen_test]
+async fn mnist_trains_evaluates_and_saves_on_the_cpu() {
+    let (device, _) = choose(BackendChoice::Cpu).await;
+    mnist_round_trip(device).await;
 }

@@ -53,6 +53,16 @@ fn header<'a>(
     dims: usize,
 ) -> Result<(Vec<usize>, &'a [u8]), IdxError> {
     let needed = 4 + 4 * dims;
+    // A wrong file (say, labels where images belong) is named as such, even when short.
+    if let [a, b, c, d, ..] = *bytes {
+        let found = u32::from_be_bytes([a, b, c, d]);
+        if found != magic {
+            return fail(
+                file,
+                format!("magic number {found:#010x}, expected {magic:#010x}"),
+            );
+        }
+    }
     if bytes.len() < needed {
         return fail(
             file,
@@ -63,13 +73,6 @@ fn header<'a>(
         );
     }
     let word = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-    let found = word(0);
-    if found != magic {
-        return fail(
-            file,
-            format!("magic number {found:#010x}, expected {magic:#010x}"),
-        );
-    }
     let sizes: Vec<usize> = (0..dims).map(|d| word(4 + 4 * d) as usize).collect();
     Ok((sizes, &bytes[needed..]))
 }

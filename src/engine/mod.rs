@@ -5,8 +5,9 @@
 pub mod device;
 mod error;
 pub mod linreg;
+pub mod mnist;
 pub mod optimizer;
-mod readback;
+pub mod readback;
 mod trace_readout;
 pub mod trainer;
 

@@ -32,6 +32,9 @@ pub enum Command {
         settings: Settings,
         resume: Option<Checkpoint>,
         cpu_reason: Option<String>,
+        /// Absolute URL of the page's `data/mnist/` folder (a worker started from a blob
+        /// URL cannot resolve relative ones).
+        data_url: String,
     },
     /// Start a fresh run with these settings (new data if the data settings changed).
     Reset {
@@ -46,6 +49,8 @@ pub enum Command {
         hyper: Hyper,
         speed: u32,
     },
+    /// MNIST only: evaluate, examples, drawn digits, model files.
+    Mnist(super::MnistCommand),
 }
 
 impl Command {

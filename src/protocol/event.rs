@@ -77,6 +77,8 @@ pub enum Event {
         backend: BackendInfo,
     },
     Snapshot(Box<Snapshot>),
+    /// MNIST: data loading, snapshots, examples, predictions, model files.
+    Mnist(super::MnistEvent),
     /// A problem the user should know about; `fatal` means the run cannot continue here.
     Error {
         message: String,

@@ -4,8 +4,10 @@
 
 mod command;
 mod event;
+pub mod mnist;
 mod trace;
 
 pub use command::{Checkpoint, Command, Hyper};
 pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
+pub use mnist::{MnistCommand, MnistEvent};
 pub use trace::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

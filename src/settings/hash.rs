@@ -6,6 +6,9 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
+use super::mnist::{
+    self, Activation, ModelKind, Preprocess, Preset, hidden_from_text, hidden_to_text,
+};
 use super::model::{BackendChoice, OptimizerKind, Settings, Task, range};
 
 /// A value from the URL that could not be used, and what was used instead.
@@ -15,12 +18,24 @@ pub struct Notice {
     pub message: String,
 }
 
-/// The canonical hash for `settings`: every key, in a fixed order, so it round-trips exactly.
+/// The canonical hash for `settings`: every key of its task, in a fixed order, so it
+/// round-trips exactly.
 pub fn to_hash(s: &Settings) -> String {
-    let pairs: [(&str, String); 14] = [
-        ("task", s.task.key().to_string()),
-        ("points", s.points.to_string()),
-        ("noise", s.noise.to_string()),
+    let mut pairs: Vec<(&str, String)> = vec![("task", s.task.key().to_string())];
+    match s.task {
+        Task::LinearRegression => pairs.extend([
+            ("points", s.points.to_string()),
+            ("noise", s.noise.to_string()),
+        ]),
+        Task::Mnist => pairs.extend([
+            ("model", s.model.key().to_string()),
+            ("hidden", hidden_to_text(&s.hidden)),
+            ("act", s.activation.key().to_string()),
+            ("prep", s.preprocess.key().to_string()),
+            ("subset", s.subset.to_string()),
+        ]),
+    }
+    pairs.extend([
         ("seed", s.seed.to_string()),
         ("lr", s.lr.to_string()),
         ("batch", s.batch_size.to_string()),
@@ -30,32 +45,44 @@ pub fn to_hash(s: &Settings) -> String {
         ("l1", s.l1.to_string()),
         ("l2", s.l2.to_string()),
         ("backend", s.backend.key().to_string()),
-        ("test", u8::from(s.show_test).to_string()),
-        ("speed", s.speed.to_string()),
-    ];
+    ]);
+    if s.task == Task::LinearRegression {
+        pairs.push(("test", u8::from(s.show_test).to_string()));
+    }
+    pairs.push(("speed", s.speed.to_string()));
     let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
     format!("#{}", body.join("&"))
 }
 
-/// Reads settings from a URL hash (with or without the leading `#`).
+/// Reads settings from a URL hash (with or without the leading `#`). The task's defaults
+/// apply to every key the hash does not give; `preset=seed001` etc. applies a preset first.
 pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
-    let mut s = Settings::default();
     let mut notices = Vec::new();
     let body = hash.strip_prefix('#').unwrap_or(hash);
-    for pair in body.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let mut parser = Parser {
-            key,
-            value,
-            notices: &mut notices,
-        };
+    let pairs: Vec<(&str, &str)> = body
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .collect();
+    let mut task = Task::LinearRegression;
+    for &(key, value) in pairs.iter().filter(|(k, _)| *k == "task") {
+        Parser::new(key, value, &mut notices).choice(&mut task, Task::from_key, "linreg or mnist");
+    }
+    let mut s = Settings::for_task(task);
+    let mut preset = None;
+    for &(key, value) in pairs.iter().filter(|(k, _)| *k == "preset") {
+        Parser::new(key, value, &mut notices).choice(
+            &mut preset,
+            |v| Preset::from_key(v).map(Some),
+            "seed001, seed002, seed003 or cnn",
+        );
+    }
+    if let Some(p) = preset.filter(|_| task == Task::Mnist) {
+        p.apply(&mut s);
+    }
+    for &(key, value) in &pairs {
+        let mut parser = Parser::new(key, value, &mut notices);
         match key {
-            // MNIST is not built yet: say so rather than silently showing linear regression.
-            "task" => parser.choice(
-                &mut s.task,
-                |v| Task::from_key(v).filter(|t| *t == Task::LinearRegression),
-                "linreg (MNIST comes next)",
-            ),
             "points" => parser.number(&mut s.points, range::POINTS),
             "noise" => parser.number(&mut s.noise, range::NOISE),
             "seed" => parser.number(&mut s.seed, (0, u64::from(u32::MAX))),
@@ -85,6 +112,22 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
                 "0 or 1",
             ),
             "speed" => parser.number(&mut s.speed, range::SPEED),
+            "model" => parser.choice(&mut s.model, ModelKind::from_key, "mlp or cnn"),
+            "hidden" => match hidden_from_text(value) {
+                Ok(h) => s.hidden = h,
+                Err(why) => parser.reject(why, hidden_to_text(&s.hidden)),
+            },
+            "act" => parser.choice(
+                &mut s.activation,
+                Activation::from_key,
+                "relu, sigmoid or tanh",
+            ),
+            "prep" => parser.choice(
+                &mut s.preprocess,
+                Preprocess::from_key,
+                "unit, symmetric or standardize",
+            ),
+            "subset" => parser.number(&mut s.subset, mnist::range::SUBSET),
             _ => {} // Unknown keys are ignored: links from newer versions still open.
         }
     }
@@ -97,7 +140,15 @@ struct Parser<'a> {
     notices: &'a mut Vec<Notice>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(key: &'a str, value: &'a str, notices: &'a mut Vec<Notice>) -> Self {
+        Self {
+            key,
+            value,
+            notices,
+        }
+    }
+
     fn reject(&mut self, expected: String, default: impl Display) {
         // The value is shown as text by the UI (never as HTML); cap its length anyway.
         let shown: String = self.value.chars().take(40).collect();
@@ -165,6 +216,7 @@ mod tests {
             backend: BackendChoice::Cpu,
             show_test: false,
             speed: 0,
+            ..Settings::default()
         };
         let hash = to_hash(&s);
         let (back, notices) = from_hash(&hash);
@@ -211,13 +263,25 @@ mod tests {
     }
 
     #[test]
-    fn mnist_is_refused_until_it_exists() {
+    fn mnist_round_trips_with_its_own_defaults() {
         let (s, notices) = from_hash("#task=mnist");
-        assert_eq!(s.task, Task::LinearRegression);
-        assert!(
-            notices[0].message.contains("MNIST comes next"),
-            "{notices:?}"
-        );
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(s, Settings::mnist_default());
+        let mut custom = Settings::mnist_default();
+        (custom.hidden, custom.activation, custom.subset) = (vec![64, 32], Activation::Tanh, 1000);
+        let (back, notices) = from_hash(&to_hash(&custom));
+        assert_eq!((back, notices.len()), (custom, 0));
+    }
+
+    #[test]
+    fn presets_and_bad_mnist_values() {
+        let (s, _) = from_hash("#task=mnist&preset=seed002&subset=5000");
+        assert_eq!((s.hidden.as_slice(), s.subset), (&[256, 128, 64][..], 5000));
+        let (s, notices) = from_hash("#task=mnist&hidden=12-x&subset=7&model=rnn");
+        assert_eq!(s.hidden, vec![128]);
+        let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys, ["hidden", "subset", "model"]);
+        assert!(notices[0].message.contains("“x”"), "{}", notices[0].message);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Every setting that changes a run lives here, seed included, so that a link reproduces a run.
 
 mod hash;
+pub mod mnist;
 mod model;
 
 pub use hash::{Notice, from_hash, to_hash};
+pub use mnist::{Activation, ModelKind, Preprocess, Preset};
 pub use model::{BackendChoice, OptimizerKind, Settings, Task, range};

@@ -2,12 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::mnist::{Activation, ModelKind, Preprocess, Preset};
+
 /// Which learning task the page shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Task {
     /// y = 2x + 1 + ε, two parameters.
     LinearRegression,
-    /// Handwritten digits (not built yet; the navigation keeps its place).
+    /// Handwritten digits (MNIST), classified by an MLP or a small CNN.
     Mnist,
 }
 
@@ -59,6 +61,15 @@ pub struct Settings {
     pub show_test: bool,
     /// Optimizer steps per second while playing, so a learner can watch (0 = as fast as possible).
     pub speed: u32,
+    /// MNIST: the network.
+    pub model: ModelKind,
+    /// MNIST MLP: hidden layer sizes, input to output.
+    pub hidden: Vec<usize>,
+    pub activation: Activation,
+    /// MNIST: how pixels are scaled.
+    pub preprocess: Preprocess,
+    /// MNIST: how many training images are used (the first `subset` of the 60,000).
+    pub subset: usize,
 }
 
 impl Default for Settings {
@@ -78,6 +89,33 @@ impl Default for Settings {
             backend: BackendChoice::Auto,
             show_test: true,
             speed: 50,
+            model: ModelKind::Mlp,
+            hidden: vec![128],
+            activation: Activation::Relu,
+            preprocess: Preprocess::Unit,
+            subset: 60_000,
+        }
+    }
+}
+
+impl Settings {
+    /// MNIST's starting point: seed 003's MLP (784-128-10, Adam) on the full training set,
+    /// as fast as the device goes.
+    pub fn mnist_default() -> Self {
+        let mut s = Self {
+            task: Task::Mnist,
+            speed: 0,
+            ..Self::default()
+        };
+        Preset::Seed003.apply(&mut s);
+        s
+    }
+
+    /// The defaults of `task` (the backend choice is the caller's to keep).
+    pub fn for_task(task: Task) -> Self {
+        match task {
+            Task::LinearRegression => Self::default(),
+            Task::Mnist => Self::mnist_default(),
         }
     }
 }
@@ -95,9 +133,12 @@ pub mod range {
 }
 
 impl Settings {
-    /// Training points in the 80/20 split.
+    /// Training examples: the 80/20 split of the points, or MNIST's subset.
     pub fn train_points(&self) -> usize {
-        (self.points * 4).div_ceil(5)
+        match self.task {
+            Task::LinearRegression => (self.points * 4).div_ceil(5),
+            Task::Mnist => self.subset,
+        }
     }
 
     /// Optimizer steps per epoch (the last batch may be smaller).

@@ -1,24 +1,19 @@
-//! The page: state, the worker link, and the layout.
+//! The page: state, the worker link, the header and footer; the task's own layout in between.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::backend_badge::BackendBadge;
-use super::charts::{LossChart, ScatterPlot};
-use super::controls::Controls;
-use super::export_dialog::ExportDialog;
-use super::math_panel::MathPanel;
+use super::linreg_page::LinregPage;
+use super::mnist::MnistPage;
 use super::nav::Nav;
 use super::notices::Notices;
-use super::params_panel::ParamsPanel;
-use super::progress::ProgressBar;
 use super::state::{Action, State};
-use super::transport::Transport;
 use super::url;
 use super::worker_bridge::WorkerLink;
 use crate::protocol::{Command, Hyper};
-use crate::settings::Settings;
+use crate::settings::{Settings, Task};
 
 /// What a settings change requires of the worker.
 fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
@@ -104,13 +99,19 @@ pub fn App() -> Html {
         Callback::from(move |c: Command| link.send(c))
     };
 
+    let on_task = {
+        let on_settings = on_settings.clone();
+        let backend = state.settings.backend;
+        Callback::from(move |task: Task| {
+            // The task's defaults, on the same device; `command_for` makes it a new run.
+            let mut settings = Settings::for_task(task);
+            settings.backend = backend;
+            on_settings.emit(settings);
+        })
+    };
+
     let s = &*state;
     let dispatch = state.dispatcher();
-    // While walking forward/loss/backward, the line is still the one before the update.
-    let fit = s.snapshot.as_ref().map(|snap| match &snap.run.last_step {
-        Some(t) if s.walk_sub_steps && s.sub_step < 3 => (t.w.theta, t.b.theta),
-        _ => (snap.run.w, snap.run.b),
-    });
     html! {
         <div class="page">
             <header class="top">
@@ -121,44 +122,21 @@ pub fn App() -> Html {
                         <p class="tagline">{"Train real models in your browser and watch the mathematics move."}</p>
                     </div>
                 </div>
-                <Nav task={s.settings.task} />
+                <Nav task={s.settings.task} on_select={on_task} />
                 <BackendBadge backend={s.backend.clone()} status={s.status.clone()} />
             </header>
-            <Notices notices={s.notices.clone()} errors={s.errors.clone()} dispatch={dispatch.clone()} />
-            <main class="layout">
-                <aside class="panel controls-panel">
-                    <Controls settings={s.settings.clone()} on_change={on_settings.clone()} running={s.running()} />
-                </aside>
-                <section class="center">
-                    <div class="panel">
-                        <Transport state={state.clone()} send={send.clone()} />
-                        <ProgressBar snapshot={s.snapshot.clone()} settings={s.settings.clone()} />
-                    </div>
-                    <div class="charts">
-                        <div class="panel">
-                            <h2>{"Data and fitted line"}</h2>
-                            <ScatterPlot data={s.data.clone()} snapshot={s.snapshot.clone()}
-                                least_squares={s.least_squares} show_test={s.settings.show_test} {fit} />
-                        </div>
-                        <div class="panel">
-                            <h2>{"Loss (MSE) per step"}</h2>
-                            <LossChart history={s.history.clone()} data={s.data.clone()} least_squares={s.least_squares} />
-                        </div>
-                    </div>
-                    <ParamsPanel snapshot={s.snapshot.clone()} least_squares={s.least_squares} />
-                </section>
-                <section class="panel math">
-                    <MathPanel state={state.clone()} send={send.clone()} />
-                </section>
-            </main>
-            if s.exporting {
-                if let Some(trace) = s.snapshot.as_ref().and_then(|s| s.run.last_step.clone()) {
-                    <ExportDialog trace={trace} dispatch={dispatch.clone()} />
-                }
+            <Notices notices={s.notices.clone()} errors={s.errors.clone()} dispatch={dispatch} />
+            if s.settings.task == Task::Mnist {
+                <MnistPage state={state.clone()} send={send} on_settings={on_settings} />
+            } else {
+                <LinregPage state={state.clone()} send={send} on_settings={on_settings} />
             }
             <footer class="footer">
                 {"Built with Burn (WebGPU / CPU), Yew and Rust → WebAssembly. Everything runs on your machine; nothing is uploaded. "}
-                {"MNIST (coming next): Y. LeCun, C. Cortes, C. J. C. Burges, CC BY-SA 3.0."}
+                <span data-testid="mnist-attribution">
+                    <a href="http://yann.lecun.com/exdb/mnist/" target="_blank" rel="noopener">{"MNIST"}</a>
+                    {": Y. LeCun, C. Cortes, C. J. C. Burges — CC BY-SA 3.0."}
+                </span>
             </footer>
         </div>
     }

@@ -1,8 +1,8 @@
 //! "Export this step as JSON": shown, downloadable, copyable.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::download::download_text;
 use super::state::{Action, State};
 use crate::explain::export::step_json_text;
 use crate::protocol::StepTrace;
@@ -11,20 +11,6 @@ use crate::protocol::StepTrace;
 pub struct ExportDialogProps {
     pub trace: StepTrace,
     pub dispatch: UseReducerDispatcher<State>,
-}
-
-fn download(name: &str, text: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let document = web_sys::window()?.document()?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url).ok()
 }
 
 #[component]
@@ -38,7 +24,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let save = {
         let (text, name) = (text.clone(), name.clone());
         Callback::from(move |_: MouseEvent| {
-            download(&name, &text);
+            download_text(&name, &text, "application/json");
         })
     };
     let copy = {

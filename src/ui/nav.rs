@@ -1,4 +1,4 @@
-//! The task tabs. MNIST keeps its place, marked as coming next.
+//! The task tabs: linear regression and MNIST digits.
 
 use yew::prelude::*;
 
@@ -7,25 +7,34 @@ use crate::settings::Task;
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
     pub task: Task,
+    /// A tab was chosen (only called for a task other than the current one).
+    pub on_select: Callback<Task>,
 }
 
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
-    let tab = |task: Task, label: &str, enabled: bool| {
-        let active = props.task == task && enabled;
+    let tab = |task: Task, label: &str, title: &str| {
+        let active = props.task == task;
+        let onclick = {
+            let (on_select, current) = (props.on_select.clone(), props.task);
+            Callback::from(move |_: MouseEvent| {
+                if task != current {
+                    on_select.emit(task);
+                }
+            })
+        };
         html! {
-            <button class={classes!("tab", active.then_some("active"))} disabled={!enabled}
-                data-testid={format!("tab-{}", task.key())}
-                title={if enabled { "" } else { "Coming next: MNIST digits in the browser" }}>
+            <button class={classes!("tab", active.then_some("active"))} role="tab"
+                aria-selected={active.to_string()} data-testid={format!("tab-{}", task.key())}
+                title={title.to_string()} {onclick}>
                 {label}
-                if !enabled { <span class="soon">{"soon"}</span> }
             </button>
         }
     };
     html! {
-        <nav class="tabs" aria-label="Task">
-            { tab(Task::LinearRegression, "Linear regression", true) }
-            { tab(Task::Mnist, "MNIST digits", false) }
+        <nav class="tabs" role="tablist" aria-label="Task">
+            { tab(Task::LinearRegression, "Linear regression", "y = 2x + 1 + noise: two parameters, every number of every step") }
+            { tab(Task::Mnist, "MNIST digits", "Handwritten digits: MLPs and a small CNN, trained in your browser") }
         </nav>
     }
 }

@@ -11,7 +11,7 @@ pub struct ProgressProps {
     pub settings: Settings,
 }
 
-fn duration(ms: f64) -> String {
+pub fn duration(ms: f64) -> String {
     let s = (ms / 1000.0).ceil() as u64;
     if s < 60 {
         format!("{s} s")

@@ -4,9 +4,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::mnist::{MnistPart, MnistView};
 use crate::data::least_squares::{self, LeastSquares};
 use crate::data::linreg::{LinRegData, generate};
-use crate::protocol::{BackendInfo, CurvePoint, Snapshot};
+use crate::protocol::{BackendInfo, CurvePoint, MnistEvent, Snapshot};
 use crate::settings::{Notice, Settings};
 
 /// At most this many points per curve; older ones are thinned out by half when full.
@@ -38,6 +39,8 @@ pub struct State {
     pub errors: Vec<String>,
     /// The export dialog is open.
     pub exporting: bool,
+    /// What the MNIST views show.
+    pub mnist: MnistView,
 }
 
 pub enum Action {
@@ -57,6 +60,10 @@ pub enum Action {
     SubStepPrev,
     SubStepFirst,
     SetExporting(bool),
+    /// MNIST: loading progress, snapshots, examples, predictions, model files.
+    Mnist(MnistEvent),
+    /// MNIST: something closed, cleared or dealt with by the page.
+    MnistClear(MnistPart),
 }
 
 impl State {
@@ -75,6 +82,7 @@ impl State {
             walk_sub_steps: false,
             errors: Vec::new(),
             exporting: false,
+            mnist: MnistView::default(),
         }
     }
 
@@ -131,6 +139,7 @@ impl Reducible for State {
                     s.history.clear();
                     s.snapshot = None;
                     s.sub_step = 0;
+                    s.mnist.clear_run();
                 }
                 s.settings = settings;
             }
@@ -164,6 +173,8 @@ impl Reducible for State {
             Action::SubStepPrev => s.sub_step = s.sub_step.saturating_sub(1),
             Action::SubStepFirst => s.sub_step = 0,
             Action::SetExporting(on) => s.exporting = on,
+            Action::Mnist(event) => s.mnist.apply(event),
+            Action::MnistClear(part) => s.mnist.clear(part),
         }
         Rc::new(s)
     }

@@ -8,8 +8,9 @@ use gloo_worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
-use crate::protocol::{Checkpoint, Command, Event};
-use crate::settings::Settings;
+use super::url;
+use crate::protocol::{Checkpoint, Command, Event, MnistEvent};
+use crate::settings::{Settings, Task};
 
 /// Path of the worker script, relative to the page (so the app works under any subpath).
 const WORKER_PATH: &str = "./worker.js";
@@ -92,6 +93,7 @@ impl WorkerLink {
             settings,
             resume,
             cpu_reason,
+            data_url: data_url(),
         });
     }
 
@@ -112,6 +114,18 @@ impl WorkerLink {
         }
     }
 
+    /// A loaded model brought its own settings: they apply from now on, without a new run
+    /// (the device choice stays the page's).
+    fn adopt(&self, mut settings: Settings) {
+        settings.backend = self.settings.borrow().backend;
+        url::write(&settings);
+        *self.settings.borrow_mut() = settings.clone();
+        self.dispatcher.dispatch(Action::Settings {
+            settings,
+            restart: false,
+        });
+    }
+
     /// The worker died: start a new one on the CPU from the last checkpoint.
     fn restart_on_cpu(self: &Rc<Self>) {
         if self.restarts.replace(self.restarts.get() + 1) >= MAX_RESTARTS {
@@ -128,6 +142,13 @@ impl WorkerLink {
             "the training worker crashed; continuing from step {step}"
         ));
         let settings = self.settings.borrow().clone();
+        if settings.task == Task::Mnist {
+            // MNIST runs have no checkpoint here: the new worker starts the run over.
+            self.dispatcher.dispatch(Action::Settings {
+                settings: settings.clone(),
+                restart: true,
+            });
+        }
         let link = self.clone();
         // Not from inside the old bridge's own callback.
         gloo::timers::callback::Timeout::new(0, move || {
@@ -136,6 +157,17 @@ impl WorkerLink {
         })
         .forget();
     }
+}
+
+/// The absolute URL of `data/mnist/` next to the page (works under any subpath).
+fn data_url() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(crate::data::mnist::DATA_DIR, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| crate::data::mnist::DATA_DIR.to_string())
 }
 
 fn on_event(link: &Weak<WorkerLink>, event: Event) {
@@ -153,6 +185,15 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
             link.was_running.set(snapshot.progress.running);
             link.dispatcher.dispatch(Action::Snapshot(snapshot));
         }
+        Event::Mnist(MnistEvent::ModelLoaded { settings, step }) => {
+            link.adopt(*settings);
+            let event = MnistEvent::ModelLoaded {
+                settings: Box::new(link.settings.borrow().clone()),
+                step,
+            };
+            link.dispatcher.dispatch(Action::Mnist(event));
+        }
+        Event::Mnist(event) => link.dispatcher.dispatch(Action::Mnist(event)),
         Event::Error { message, fatal } => {
             link.dispatcher.dispatch(Action::Error(message));
             if fatal {

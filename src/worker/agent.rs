@@ -7,7 +7,7 @@ use gloo_worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen_futures::spawn_local;
 
 use super::session::{Session, Shared, snapshot_events};
-use super::{backend, run_loop};
+use super::{backend, mnist_commands, run_loop};
 use crate::protocol::{Command, Event};
 
 pub struct TrainWorker {
@@ -68,7 +68,9 @@ impl Worker for TrainWorker {
                 settings,
                 resume,
                 cpu_reason,
+                data_url,
             } => spawn_local(async move {
+                shared.borrow_mut().data_url = data_url;
                 // Stop the current run while the device is chosen; commands that arrive
                 // meanwhile update `s.settings`, and a newer Init supersedes this one.
                 let (ticket, generation, choice) = {
@@ -94,14 +96,17 @@ impl Worker for TrainWorker {
                     s.reset(settings, resume.as_ref());
                 }
                 send(Event::Ready { backend: info });
+                mnist_commands::ensure_data(&shared, send.clone());
                 snapshot_events(&shared).await.into_iter().for_each(send);
             }),
             Command::Reset { settings } => {
                 shared.borrow_mut().reset(settings, None);
+                mnist_commands::ensure_data(&shared, send.clone());
                 spawn_local(
                     async move { snapshot_events(&shared).await.into_iter().for_each(send) },
                 );
             }
+            Command::Mnist(command) => mnist_commands::handle(&shared, command, send),
             Command::Play => {
                 let mut s = shared.borrow_mut();
                 let finished = s.trainer.as_ref().is_none_or(|t| t.is_finished());

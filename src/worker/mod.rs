@@ -6,6 +6,11 @@
 
 mod agent;
 pub mod backend;
+mod mnist_commands;
+mod mnist_loader;
+mod mnist_snapshot;
+mod rate;
+mod run;
 mod run_loop;
 mod session;
 

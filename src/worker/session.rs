@@ -5,36 +5,13 @@ use std::rc::Rc;
 
 use burn::tensor::Device;
 
+use super::rate::RateMeter;
+use super::run::Run;
+use crate::data::mnist::MnistData;
+use crate::engine::mnist::MnistTrainer;
 use crate::engine::trainer::LinRegTrainer;
 use crate::protocol::{BackendInfo, BackendKind, Checkpoint, Event, Progress, Snapshot};
-use crate::settings::Settings;
-
-/// Samples per second over the recent past, from (time, samples) marks.
-#[derive(Default)]
-pub struct RateMeter {
-    marks: Vec<(f64, u64)>,
-}
-
-impl RateMeter {
-    pub fn mark(&mut self, now_ms: f64, samples: u64) {
-        self.marks.push((now_ms, samples));
-        // Keep about two seconds of history.
-        while self.marks.len() > 2 && now_ms - self.marks[0].0 > 2_000.0 {
-            self.marks.remove(0);
-        }
-    }
-
-    pub fn clear(&mut self) {
-        self.marks.clear();
-    }
-
-    pub fn per_sec(&self) -> f64 {
-        match (self.marks.first(), self.marks.last()) {
-            (Some(&(t0, s0)), Some(&(t1, s1))) if t1 > t0 => (s1 - s0) as f64 * 1000.0 / (t1 - t0),
-            _ => 0.0,
-        }
-    }
-}
+use crate::settings::{Settings, Task};
 
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -44,7 +21,16 @@ pub fn now_ms() -> f64 {
 pub struct Session {
     pub settings: Settings,
     pub device: Option<(Device, BackendInfo)>,
-    pub trainer: Option<LinRegTrainer>,
+    pub trainer: Option<Run>,
+    /// MNIST, once loaded (kept across runs).
+    pub mnist_data: Option<Rc<MnistData>>,
+    /// MNIST is being downloaded.
+    pub loading: bool,
+    /// Absolute URL of the `data/mnist/` folder.
+    pub data_url: String,
+    /// Predicted class of every test image at the newest evaluation (for the confusion
+    /// matrix's cells).
+    pub predictions: Option<Vec<u8>>,
     pub running: bool,
     pub loop_active: bool,
     /// Bumped by every reset: a loop or readback from an older run discards its results.
@@ -59,6 +45,12 @@ pub struct Session {
 pub type Shared = Rc<RefCell<Session>>;
 
 impl Session {
+    pub fn on_cpu(&self) -> bool {
+        self.device
+            .as_ref()
+            .is_some_and(|(_, i)| i.kind == BackendKind::Cpu)
+    }
+
     /// A fresh run (or `resume`) on the current device.
     pub fn reset(&mut self, settings: Settings, resume: Option<&Checkpoint>) {
         self.settings = settings;
@@ -66,10 +58,29 @@ impl Session {
         self.generation += 1;
         self.rate.clear();
         self.checkpoint = resume.cloned();
-        self.trainer = self
-            .device
-            .as_ref()
-            .map(|(device, _)| LinRegTrainer::new(&self.settings, device.clone(), resume));
+        self.predictions = None;
+        let device = self.device.as_ref().map(|(device, _)| device.clone());
+        self.trainer = match (self.settings.task, device) {
+            (_, None) => None,
+            (Task::LinearRegression, Some(device)) => Some(Run::LinReg(LinRegTrainer::new(
+                &self.settings,
+                device,
+                resume,
+            ))),
+            (Task::Mnist, Some(device)) => self
+                .mnist_data
+                .clone()
+                .map(|data| Run::Mnist(Box::new(MnistTrainer::new(&self.settings, device, data)))),
+        };
+    }
+
+    /// MNIST is needed and neither loaded nor loading.
+    pub fn needs_mnist(&self) -> bool {
+        self.settings.task == Task::Mnist && self.mnist_data.is_none() && !self.loading
+    }
+
+    pub fn mnist(&mut self) -> Option<&mut MnistTrainer> {
+        self.trainer.as_mut().and_then(Run::mnist)
     }
 
     pub fn progress(&self) -> Option<Progress> {
@@ -103,8 +114,13 @@ pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
             let (Some(progress), generation) = (s.progress(), s.generation) else {
                 return events;
             };
-            let Some(t) = s.trainer.as_mut() else {
-                return events;
+            let t = match s.trainer.as_mut() {
+                Some(Run::LinReg(t)) => t,
+                Some(Run::Mnist(_)) => {
+                    drop(s);
+                    return super::mnist_snapshot::snapshot_events(shared).await;
+                }
+                None => return events,
             };
             (t.prepare_readout(), progress, generation)
         };
@@ -119,11 +135,7 @@ pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
                 events.push(Event::Snapshot(Box::new(Snapshot { progress, run: r })));
                 return events;
             }
-            Err(e)
-                if s.device
-                    .as_ref()
-                    .is_some_and(|(_, i)| i.kind == BackendKind::Cpu) =>
-            {
+            Err(e) if s.on_cpu() => {
                 events.push(Event::Error {
                     message: e.to_string(),
                     fatal: false,
@@ -139,7 +151,7 @@ pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
     events
 }
 
-fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
+pub(super) fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
     let mut s = shared.borrow_mut();
     let (device, info) = super::backend::device_failed(why);
     s.device = Some((device, info.clone()));

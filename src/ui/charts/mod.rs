@@ -1,6 +1,6 @@
 //! SVG charts: pictures, not walls of numbers.
 
-mod axes;
+pub mod axes;
 mod loss;
 mod scatter;
 

@@ -1,4 +1,5 @@
-//! A labelled number input that only commits valid values and says what is wrong otherwise.
+//! A labelled input (a number, or text such as "256-128-64") that only commits valid values
+//! and says what is wrong otherwise.
 
 use std::fmt::Display;
 use std::str::FromStr;
@@ -26,6 +27,9 @@ pub struct NumberFieldProps {
     pub step: AttrValue,
     #[prop_or_default]
     pub hint: AttrValue,
+    /// A free text input instead of a number input.
+    #[prop_or_default]
+    pub text: bool,
     pub on_commit: Callback<String>,
     /// Returns an error message for invalid text.
     pub validate: Callback<String, Option<String>>,
@@ -34,6 +38,11 @@ pub struct NumberFieldProps {
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
     let error = use_state(|| None::<String>);
+    {
+        // A new value from outside (a preset, a loaded model) replaces whatever was wrong.
+        let error = error.clone();
+        use_effect_with(props.value.clone(), move |_| error.set(None));
+    }
     let onchange = {
         let (error, validate, on_commit) = (
             error.clone(),
@@ -55,7 +64,8 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     html! {
         <label class={classes!("field", error.is_some().then_some("invalid"))} title={props.hint.clone()}>
             <span>{props.label.clone()}</span>
-            <input type="number" inputmode="decimal" step={props.step.clone()} value={props.value.clone()}
+            <input type={if props.text { "text" } else { "number" }} inputmode={if props.text { "text" } else { "decimal" }}
+                step={(!props.text).then(|| props.step.clone())} value={props.value.clone()} spellcheck="false"
                 data-testid={props.testid.clone()} aria-invalid={error.is_some().to_string()} {onchange} />
             if let Some(message) = (*error).clone() {
                 <small class="field-error" role="alert">{message}</small>

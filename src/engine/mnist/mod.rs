@@ -1,0 +1,17 @@
+//! MNIST in Burn: the networks (MLP, small CNN), the training run, evaluation, queries and
+//! model files.
+
+pub mod batch;
+pub mod classifier;
+pub mod cnn;
+pub mod evaluation;
+mod files;
+pub mod mlp;
+pub mod model_file;
+mod queries;
+pub mod readout;
+pub mod trainer;
+
+pub use classifier::Classifier;
+pub use readout::{MnistReadout, PendingMnistReadout};
+pub use trainer::MnistTrainer;

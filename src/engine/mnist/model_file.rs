@@ -1,0 +1,146 @@
+//! A trained network as a file: a short header (format, settings, step) followed by Burn's
+//! record of the parameters (burnpack).
+//!
+//! In the browser a WebGPU tensor can only be read asynchronously, but Burn's `into_record`
+//! reads synchronously; so the parameters are read back first, placed into the same network
+//! on the CPU, and recorded there.
+
+use burn::module::{ModuleMapper, ModuleVisitor, Param};
+use burn::prelude::*;
+use burn::store::ModuleRecord;
+use burn::tensor::{Bytes, TensorData};
+use serde::{Deserialize, Serialize};
+
+use super::classifier::Classifier;
+use crate::engine::EngineError;
+use crate::engine::readback::{Readback, Slot, Values};
+use crate::settings::{Settings, Task};
+
+/// The first bytes of every model file.
+pub const MAGIC: &[u8; 20] = b"ML-PLAYGROUND-MODEL\n";
+pub const FORMAT: u32 = 1;
+/// File-name extension of model files.
+pub const EXTENSION: &str = "mlpg";
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    settings: Settings,
+    step: u64,
+}
+
+/// A model file's contents, checked.
+pub struct Loaded {
+    pub settings: Settings,
+    pub step: u64,
+    pub model: Classifier,
+}
+
+/// Reads `model`'s parameters back and writes the file.
+pub async fn save(
+    model: &Classifier,
+    settings: &Settings,
+    step: u64,
+) -> Result<Vec<u8>, EngineError> {
+    let mut queue = Queue(Readback::default(), Vec::new());
+    model.valid().visit(&mut queue);
+    let Queue(rb, slots) = queue;
+    let values = rb.run().await?;
+    let cpu = crate::engine::device::cpu();
+    let mut fill = Fill {
+        values: &values,
+        slots: slots.into_iter(),
+    };
+    let on_cpu = Classifier::new(settings, &cpu).map(&mut fill);
+    let record = on_cpu
+        .into_record()
+        .into_bytes()
+        .map_err(|e| EngineError(format!("Could not write the model: {e}")))?;
+    let header = serde_json::to_vec(&Header {
+        format: FORMAT,
+        settings: settings.clone(),
+        step,
+    })
+    .map_err(|e| EngineError(format!("Could not write the model header: {e}")))?;
+    let mut file = MAGIC.to_vec();
+    file.extend((header.len() as u32).to_le_bytes());
+    file.extend(header);
+    file.extend(record.to_vec());
+    Ok(file)
+}
+
+/// Checks and loads a model file onto `device`; every problem is a message saying what to do.
+pub fn load(bytes: &[u8], device: &Device) -> Result<Loaded, EngineError> {
+    let bad = |why: &str| {
+        EngineError(format!(
+            "This is not a model file of this playground ({why}). Choose a file saved with “Save model”."
+        ))
+    };
+    let rest = bytes
+        .strip_prefix(&MAGIC[..])
+        .ok_or_else(|| bad("it does not start with the model-file signature"))?;
+    let (len, rest) = rest
+        .split_first_chunk::<4>()
+        .ok_or_else(|| bad("it ends after the signature"))?;
+    let len = u32::from_le_bytes(*len) as usize;
+    if rest.len() < len {
+        return Err(bad("its header is cut short"));
+    }
+    let (header, record) = rest.split_at(len);
+    let header: Header =
+        serde_json::from_slice(header).map_err(|e| bad(&format!("its header is damaged: {e}")))?;
+    if header.format != FORMAT {
+        return Err(EngineError(format!(
+            "This model file has format {}; this version of the playground reads format {FORMAT}.",
+            header.format
+        )));
+    }
+    if header.settings.task != Task::Mnist {
+        return Err(bad("it holds no MNIST model"));
+    }
+    let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
+        .map_err(|e| bad(&format!("its parameters are damaged: {e}")))?;
+    let model = Classifier::new(&header.settings, device)
+        .try_load_record(record)
+        .map_err(|e| EngineError(format!("The model file does not match the network it describes ({e}). It may be damaged; save it again.")))?;
+    Ok(Loaded {
+        settings: header.settings,
+        step: header.step,
+        model,
+    })
+}
+
+/// Queues every float parameter, in visiting order.
+struct Queue(Readback, Vec<(Slot, Vec<usize>)>);
+
+impl ModuleVisitor for Queue {
+    fn visit_float<const D: usize>(&mut self, param: &Param<Tensor<D>>) {
+        let tensor = param.val();
+        let dims = tensor.dims().to_vec();
+        let slot = self.0.add(&tensor);
+        self.1.push((slot, dims));
+    }
+}
+
+/// Replaces every float parameter, in the same order, with the values read back.
+struct Fill<'a, I: Iterator<Item = (Slot, Vec<usize>)>> {
+    values: &'a Values,
+    slots: I,
+}
+
+impl<I: Iterator<Item = (Slot, Vec<usize>)>> ModuleMapper for Fill<'_, I> {
+    fn map_float<const D: usize>(&mut self, param: Param<Tensor<D>>) -> Param<Tensor<D>> {
+        let Some((slot, dims)) = self.slots.next() else {
+            return param;
+        };
+        let values = self.values.vec(slot).to_vec();
+        param.map(|t| {
+            let device = t.device();
+            if dims.len() == D && values.len() == dims.iter().product::<usize>() {
+                Tensor::from_data(TensorData::new(values, dims), &device)
+            } else {
+                t
+            }
+        })
+    }
+}

@@ -1,0 +1,67 @@
+//! The optimizer and schedule fields shared by every task: optimizer, α, μ, batch, epochs, L1, L2.
+
+use yew::prelude::*;
+
+use super::field::{NumberField, parse_in};
+use super::{select_value, updater};
+use crate::settings::range;
+use crate::settings::{OptimizerKind, Settings, Task};
+
+#[derive(Properties, PartialEq)]
+pub struct TrainingFieldsProps {
+    pub settings: Settings,
+    pub on_change: Callback<Settings>,
+}
+
+#[component]
+pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
+    let (s, on) = (&props.settings, &props.on_change);
+    let on_optimizer = updater(s, on, |s, v: Event| {
+        if let Some(o) = OptimizerKind::from_key(&select_value(v)) {
+            s.optimizer = o;
+        }
+    });
+    let restart_hint = "Changing this starts the run over.";
+    let (l1_hint, l2_hint) = match s.task {
+        Task::LinearRegression => (
+            "Penalty λ₁|w| (0 = off). Can change while training runs.",
+            "Penalty λ₂w² (0 = off). Can change while training runs.",
+        ),
+        Task::Mnist => (
+            "Penalty λ₁ Σ|w| over the weights (0 = off). Can change while training runs.",
+            "Penalty λ₂ Σw² over the weights (0 = off). Can change while training runs.",
+        ),
+    };
+    html! {
+        <>
+            <label class="field">
+                <span>{"optimizer"}</span>
+                <select data-testid="optimizer" onchange={on_optimizer}>
+                    for o in OptimizerKind::ALL {
+                        <option value={o.key()} selected={o == s.optimizer}>{o.label()}</option>
+                    }
+                </select>
+            </label>
+            <NumberField label="learning rate α" testid="lr" value={s.lr.to_string()} step="0.01" hint="Can change while training runs."
+                on_commit={updater(s, on, |s, v: String| s.lr = v.parse().unwrap_or(s.lr))}
+                validate={parse_in::<f64>(range::LR)} />
+            if s.optimizer == OptimizerKind::Momentum {
+                <NumberField label="momentum μ" testid="momentum" value={s.momentum.to_string()} step="0.05" hint={restart_hint}
+                    on_commit={updater(s, on, |s, v: String| s.momentum = v.parse().unwrap_or(s.momentum))}
+                    validate={parse_in::<f64>(range::MOMENTUM)} />
+            }
+            <NumberField label="batch size" testid="batch" value={s.batch_size.to_string()} step="1" hint={restart_hint}
+                on_commit={updater(s, on, |s, v: String| s.batch_size = v.parse().unwrap_or(s.batch_size))}
+                validate={parse_in::<usize>(range::BATCH)} />
+            <NumberField label="epochs" testid="epochs" value={s.epochs.to_string()} step="1" hint={restart_hint}
+                on_commit={updater(s, on, |s, v: String| s.epochs = v.parse().unwrap_or(s.epochs))}
+                validate={parse_in::<usize>(range::EPOCHS)} />
+            <NumberField label="L1 λ₁" testid="l1" value={s.l1.to_string()} step="0.01" hint={l1_hint}
+                on_commit={updater(s, on, |s, v: String| s.l1 = v.parse().unwrap_or(s.l1))}
+                validate={parse_in::<f64>(range::REG)} />
+            <NumberField label="L2 λ₂" testid="l2" value={s.l2.to_string()} step="0.01" hint={l2_hint}
+                on_commit={updater(s, on, |s, v: String| s.l2 = v.parse().unwrap_or(s.l2))}
+                validate={parse_in::<f64>(range::REG)} />
+        </>
+    }
+}

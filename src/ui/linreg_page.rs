@@ -1,0 +1,68 @@
+//! The linear-regression layout: controls, transport, scatter and loss charts, parameters, math.
+
+use yew::prelude::*;
+
+use super::charts::{LossChart, ScatterPlot};
+use super::controls::Controls;
+use super::export_dialog::ExportDialog;
+use super::math_panel::MathPanel;
+use super::params_panel::ParamsPanel;
+use super::progress::ProgressBar;
+use super::state::State;
+use super::transport::Transport;
+use crate::protocol::Command;
+use crate::settings::Settings;
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub state: UseReducerHandle<State>,
+    pub send: Callback<Command>,
+    pub on_settings: Callback<Settings>,
+}
+
+#[component]
+pub fn LinregPage(props: &PageProps) -> Html {
+    let (state, send, on_settings) = (&props.state, &props.send, &props.on_settings);
+    let s = &**state;
+    let dispatch = state.dispatcher();
+    // While walking forward/loss/backward, the line is still the one before the update.
+    let fit = s.snapshot.as_ref().map(|snap| match &snap.run.last_step {
+        Some(t) if s.walk_sub_steps && s.sub_step < 3 => (t.w.theta, t.b.theta),
+        _ => (snap.run.w, snap.run.b),
+    });
+    html! {
+        <>
+            <main class="layout">
+                <aside class="panel controls-panel">
+                    <Controls settings={s.settings.clone()} on_change={on_settings.clone()} running={s.running()} />
+                </aside>
+                <section class="center">
+                    <div class="panel">
+                        <Transport state={state.clone()} send={send.clone()} />
+                        <ProgressBar snapshot={s.snapshot.clone()} settings={s.settings.clone()} />
+                    </div>
+                    <div class="charts">
+                        <div class="panel">
+                            <h2>{"Data and fitted line"}</h2>
+                            <ScatterPlot data={s.data.clone()} snapshot={s.snapshot.clone()}
+                                least_squares={s.least_squares} show_test={s.settings.show_test} {fit} />
+                        </div>
+                        <div class="panel">
+                            <h2>{"Loss (MSE) per step"}</h2>
+                            <LossChart history={s.history.clone()} data={s.data.clone()} least_squares={s.least_squares} />
+                        </div>
+                    </div>
+                    <ParamsPanel snapshot={s.snapshot.clone()} least_squares={s.least_squares} />
+                </section>
+                <section class="panel math">
+                    <MathPanel state={state.clone()} send={send.clone()} />
+                </section>
+            </main>
+            if s.exporting {
+                if let Some(trace) = s.snapshot.as_ref().and_then(|s| s.run.last_step.clone()) {
+                    <ExportDialog trace={trace} dispatch={dispatch.clone()} />
+                }
+            }
+        </>
+    }
+}

@@ -1,0 +1,147 @@
+//! The MNIST settings: presets, the network, the data, the optimizer, playback and device.
+
+use yew::prelude::*;
+
+use crate::settings::mnist::{hidden_from_text, hidden_to_text, range as mnist_range};
+use crate::settings::{Activation, ModelKind, Preprocess, Preset, Settings};
+use crate::ui::controls::{
+    NumberField, PlaybackFields, TrainingFields, parse_in, select_value, updater,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct MnistControlsProps {
+    pub settings: Settings,
+    pub on_change: Callback<Settings>,
+}
+
+/// The subset choices offered directly.
+const SUBSETS: [(usize, &str); 3] = [(1_000, "1,000"), (10_000, "10,000"), (60_000, "all 60,000")];
+const CUSTOM: &str = "custom";
+
+#[component]
+pub fn MnistControls(props: &MnistControlsProps) -> Html {
+    let (s, on) = (&props.settings, &props.on_change);
+    let matching = Preset::matching(s);
+    let preset = |p: Preset| {
+        let (settings, on) = (s.clone(), on.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let mut next = settings.clone();
+            p.apply(&mut next);
+            on.emit(next);
+        });
+        let name = match p {
+            Preset::Seed001 => "seed 001",
+            Preset::Seed002 => "seed 002",
+            Preset::Seed003 => "seed 003",
+            Preset::SmallCnn => "CNN",
+        };
+        let title = match p {
+            Preset::Seed001 => {
+                "Seed 001: MLP 784-128-10, ReLU, SGD lr 0.001 momentum 0.9, batch 64"
+            }
+            Preset::Seed002 => {
+                "Seed 002: MLP 784-256-128-64-10, ReLU, Normalize(0.5, 0.5), Adam lr 0.001, batch 64, 10 epochs"
+            }
+            Preset::Seed003 => "Seed 003: MLP 784-128-10, ReLU/softmax, Adam, 5 epochs, x/255",
+            Preset::SmallCnn => "conv-relu-pool ×2 → dense 10, Adam lr 0.001, batch 64, 2 epochs",
+        };
+        html! {
+            <button class={classes!("preset", (matching == Some(p)).then_some("active"))}
+                data-testid={format!("preset-{}", p.key())} aria-pressed={(matching == Some(p)).to_string()}
+                title={title} {onclick}>
+                <b>{name}</b><small>{p.label()}</small>
+            </button>
+        }
+    };
+    let custom_subset = use_state(|| false);
+    let is_listed = SUBSETS.iter().any(|(n, _)| *n == s.subset);
+    let show_custom = *custom_subset || !is_listed;
+    let on_subset = {
+        let (settings, on, custom) = (s.clone(), on.clone(), custom_subset.clone());
+        Callback::from(move |e: Event| {
+            let value = select_value(e);
+            if value == CUSTOM {
+                custom.set(true);
+            } else if let Ok(n) = value.parse() {
+                custom.set(false);
+                let mut next = settings.clone();
+                next.subset = n;
+                on.emit(next);
+            }
+        })
+    };
+    let restart_hint = "Changing this starts the run over.";
+    html! {
+        <div class="controls">
+            <h2>{"Presets"}</h2>
+            <div class="presets">
+                for p in Preset::ALL { { preset(p) } }
+            </div>
+
+            <h2>{"Network"}</h2>
+            <label class="field">
+                <span>{"model"}</span>
+                <select data-testid="model" onchange={updater(s, on, |s, e: Event| {
+                    if let Some(m) = ModelKind::from_key(&select_value(e)) { s.model = m; }
+                })}>
+                    <option value="mlp" selected={s.model == ModelKind::Mlp}>{"MLP"}</option>
+                    <option value="cnn" selected={s.model == ModelKind::Cnn}>{"small CNN"}</option>
+                </select>
+            </label>
+            if s.model == ModelKind::Mlp {
+                <NumberField label="hidden layers" testid="hidden" text=true value={hidden_to_text(&s.hidden)}
+                    hint="Sizes of the hidden layers, e.g. 256-128-64 (empty: no hidden layer)."
+                    on_commit={updater(s, on, |s, v: String| s.hidden = hidden_from_text(&v).unwrap_or_else(|_| s.hidden.clone()))}
+                    validate={Callback::from(|v: String| hidden_from_text(&v).err())} />
+                <p class="hint arch">{format!("784 → {}10", s.hidden.iter().map(|h| format!("{h} → ")).collect::<String>())}</p>
+                <label class="field">
+                    <span>{"activation"}</span>
+                    <select data-testid="activation" onchange={updater(s, on, |s, e: Event| {
+                        if let Some(a) = Activation::from_key(&select_value(e)) { s.activation = a; }
+                    })}>
+                        for a in Activation::ALL {
+                            <option value={a.key()} selected={a == s.activation}>{a.key()}</option>
+                        }
+                    </select>
+                </label>
+            } else {
+                <p class="hint arch">{"conv 5×5 ×16 → ReLU → max-pool → conv 5×5 ×32 → ReLU → max-pool → dense 10"}</p>
+            }
+
+            <h2>{"Data"}</h2>
+            <label class="field">
+                <span>{"input scaling"}</span>
+                <select data-testid="preprocess" onchange={updater(s, on, |s, e: Event| {
+                    if let Some(p) = Preprocess::from_key(&select_value(e)) { s.preprocess = p; }
+                })}>
+                    for p in Preprocess::ALL {
+                        <option value={p.key()} selected={p == s.preprocess}>{p.label()}</option>
+                    }
+                </select>
+            </label>
+            <label class="field" title="Train on the first n of the 60,000 training images (quick demos); the test set is always all 10,000.">
+                <span>{"training images"}</span>
+                <select data-testid="subset" onchange={on_subset}>
+                    for (n, label) in SUBSETS {
+                        <option value={n.to_string()} selected={!show_custom && n == s.subset}>{label}</option>
+                    }
+                    <option value={CUSTOM} selected={show_custom}>{"custom…"}</option>
+                </select>
+            </label>
+            if show_custom {
+                <NumberField label="how many" testid="subset-custom" value={s.subset.to_string()} step="100" hint={restart_hint}
+                    on_commit={updater(s, on, |s, v: String| s.subset = v.parse().unwrap_or(s.subset))}
+                    validate={parse_in::<usize>(mnist_range::SUBSET)} />
+            }
+            <NumberField label="seed" testid="seed" value={s.seed.to_string()} step="1" hint="Same seed ⇒ same initial weights, same batch order, same run."
+                on_commit={updater(s, on, |s, v: String| s.seed = v.parse().unwrap_or(s.seed))}
+                validate={parse_in::<u64>((0, u64::from(u32::MAX)))} />
+
+            <h2>{"Optimizer"}</h2>
+            <TrainingFields settings={s.clone()} on_change={on.clone()} />
+
+            <h2>{"Playback and device"}</h2>
+            <PlaybackFields settings={s.clone()} on_change={on.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,24 @@
+//! The MNIST page: data loading, training views, evaluation views, draw-a-digit.
+
+mod cell_examples;
+mod class_scores;
+mod confusion;
+mod controls;
+mod curves;
+mod data_panel;
+mod draw_canvas;
+mod draw_pad;
+mod draw_probs;
+mod fmt;
+mod gallery;
+mod metric_chart;
+mod model_file;
+mod page;
+mod pixels;
+mod progress;
+mod transport;
+mod view_state;
+mod weights;
+
+pub use page::MnistPage;
+pub use view_state::{MnistPart, MnistView};

@@ -1,0 +1,113 @@
+//! The MNIST layout: settings on the left; loading, training and evaluation in the middle;
+//! drawing, the model file and the first layer's weights on the right.
+
+use yew::prelude::*;
+
+use super::cell_examples::CellExamplesPanel;
+use super::class_scores::ClassScores;
+use super::confusion::ConfusionMatrix;
+use super::controls::MnistControls;
+use super::curves::Curves;
+use super::data_panel::DataPanel;
+use super::draw_pad::DrawPad;
+use super::gallery::Gallery;
+use super::model_file::ModelFilePanel;
+use super::progress::MnistProgress;
+use super::transport::MnistTransport;
+use super::view_state::MnistPart;
+use super::weights::WeightsGrid;
+use crate::protocol::{Command, MnistCommand};
+use crate::settings::Settings;
+use crate::ui::state::{Action, State, WorkerStatus};
+
+/// Test images shown for a confusion-matrix cell.
+const CELL_LIMIT: usize = 24;
+
+#[derive(Properties, PartialEq)]
+pub struct MnistPageProps {
+    pub state: UseReducerHandle<State>,
+    pub send: Callback<Command>,
+    pub on_settings: Callback<Settings>,
+}
+
+#[component]
+pub fn MnistPage(props: &MnistPageProps) -> Html {
+    let state = &props.state;
+    let s = &**state;
+    let m = &s.mnist;
+    let ready = s.status == WorkerStatus::Ready && s.backend.is_some() && m.data_ready();
+    let last = m.last_evaluation();
+    let last_rc = m.evaluations.last().cloned();
+    let clear = |part: MnistPart| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: ()| dispatch.dispatch(Action::MnistClear(part)))
+    };
+    let on_cell = {
+        let send = props.send.clone();
+        Callback::from(move |(truth, predicted): (u8, u8)| {
+            send.emit(Command::Mnist(MnistCommand::Examples {
+                truth,
+                predicted,
+                limit: CELL_LIMIT,
+            }))
+        })
+    };
+    let retry = {
+        let (send, settings) = (props.send.clone(), s.settings.clone());
+        Callback::from(move |()| {
+            send.emit(Command::Reset {
+                settings: settings.clone(),
+            })
+        })
+    };
+    // Each evaluation may follow new training: the drawn digit is asked about again.
+    let model_version = m.evaluations.len() as u64;
+    html! {
+        <main class="layout mnist">
+            <aside class="panel controls-panel">
+                <MnistControls settings={s.settings.clone()} on_change={props.on_settings.clone()} />
+            </aside>
+            <section class="center">
+                if !m.data_ready() {
+                    <DataPanel data={m.data.clone()} on_retry={retry} />
+                }
+                <div class="panel">
+                    <MnistTransport state={state.clone()} send={props.send.clone()} />
+                    <MnistProgress snapshot={m.snapshot.clone()} settings={s.settings.clone()} />
+                </div>
+                <Curves train={m.train_curve.clone()} evaluations={m.evaluations.clone()} />
+                <div class="eval-row">
+                    <div class="panel">
+                        <h2>{"Confusion matrix"}</h2>
+                        if let Some(e) = last {
+                            <p class="hint">{"Rows: the true digit; columns: the model's answer. Blue: right; red: mistakes, stronger for a larger share of the row. Click a cell to see its images."}</p>
+                            <ConfusionMatrix confusion={e.confusion.clone()} on_cell={on_cell}
+                                selected={m.cell.as_ref().map(|c| (c.truth, c.predicted))} />
+                        } else {
+                            <p class="empty-note">{"Shown after the first evaluation (end of an epoch, or “Evaluate now”)."}</p>
+                        }
+                    </div>
+                    <div class="panel">
+                        <h2>{"Precision, recall and F1 per digit"}</h2>
+                        if let Some(e) = last {
+                            <ClassScores confusion={e.confusion.clone()} />
+                        } else {
+                            <p class="empty-note">{"Computed from the confusion matrix after the first evaluation."}</p>
+                        }
+                    </div>
+                </div>
+                if let Some(cell) = m.cell.clone() {
+                    <CellExamplesPanel {cell} on_close={clear(MnistPart::Cell)} />
+                }
+                <Gallery evaluation={last_rc.clone()} />
+            </section>
+            <section class="side">
+                <DrawPad {ready} {model_version} probs={m.drawn_probs.clone()} send={props.send.clone()}
+                    on_clear={clear(MnistPart::Drawing)} />
+                <ModelFilePanel {ready} saved={m.saved.clone()} status={m.model_status.clone()}
+                    send={props.send.clone()} dispatch={state.dispatcher()} />
+                <WeightsGrid evaluation={last_rc} model={s.settings.model} />
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,154 @@
+//! The MNIST requests: loading the data, evaluation, confusion-matrix cells, drawn digits and
+//! model files. Each answers with events; none blocks the play loop.
+
+use wasm_bindgen_futures::spawn_local;
+
+use super::mnist_loader;
+use super::session::{Shared, snapshot_events};
+use crate::engine::mnist::model_file::EXTENSION;
+use crate::protocol::mnist::ModelFile;
+use crate::protocol::{Event, MnistCommand, MnistEvent};
+
+/// Starts loading MNIST if the settings need it; when it arrives, the run is prepared and
+/// its first snapshot sent.
+pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
+    {
+        let mut s = shared.borrow_mut();
+        if !s.needs_mnist() {
+            return;
+        }
+        s.loading = true;
+    }
+    let data_url = shared.borrow().data_url.clone();
+    let shared = shared.clone();
+    spawn_local(async move {
+        let report = {
+            let send = send.clone();
+            move |p| send(Event::Mnist(MnistEvent::Data(p)))
+        };
+        let result = mnist_loader::load(&data_url, report).await;
+        let mut s = shared.borrow_mut();
+        s.loading = false;
+        match result {
+            Ok(data) => {
+                s.mnist_data = Some(data);
+                let settings = s.settings.clone();
+                s.reset(settings, None);
+                drop(s);
+                snapshot_events(&shared).await.into_iter().for_each(send);
+            }
+            Err((progress, message)) => {
+                send(Event::Mnist(MnistEvent::Data(progress)));
+                send(Event::Error {
+                    message,
+                    fatal: false,
+                });
+            }
+        }
+    });
+}
+
+fn error(message: impl ToString) -> Event {
+    Event::Error {
+        message: message.to_string(),
+        fatal: false,
+    }
+}
+
+/// Answers one MNIST request (ignored when no MNIST run is prepared).
+pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'static) {
+    let mut s = shared.borrow_mut();
+    let predictions = s.predictions.clone();
+    let labels = s.mnist_data.clone();
+    let Some(t) = s.mnist() else {
+        return send(error("MNIST is still loading; try again in a moment."));
+    };
+    match command {
+        MnistCommand::Evaluate => {
+            t.queue_evaluation();
+            drop(s);
+            let shared = shared.clone();
+            spawn_local(async move { snapshot_events(&shared).await.into_iter().for_each(send) });
+        }
+        MnistCommand::Examples {
+            truth,
+            predicted,
+            limit,
+        } => {
+            let (Some(predictions), Some(data)) = (predictions, labels) else {
+                return send(error(
+                    "Evaluate the model first: the confusion matrix comes from an evaluation.",
+                ));
+            };
+            let cell: Vec<usize> = data
+                .test
+                .labels
+                .iter()
+                .zip(&predictions)
+                .enumerate()
+                .filter(|(_, (l, p))| (**l, **p) == (truth, predicted))
+                .map(|(i, _)| i)
+                .collect();
+            let total = cell.len();
+            let pending = t.examples(cell.into_iter().take(limit.min(100)).collect());
+            spawn_local(async move {
+                send(match pending.await {
+                    Ok(examples) => Event::Mnist(MnistEvent::Examples {
+                        truth,
+                        predicted,
+                        total,
+                        examples,
+                    }),
+                    Err(e) => error(e),
+                })
+            });
+        }
+        MnistCommand::Predict { pixels } => match t.predict(&pixels) {
+            Ok(pending) => spawn_local(async move {
+                send(match pending.await {
+                    Ok(probs) => Event::Mnist(MnistEvent::Prediction { probs }),
+                    Err(e) => error(e),
+                })
+            }),
+            Err(e) => send(error(e)),
+        },
+        MnistCommand::Save => {
+            let name = format!("mnist-{}-step{}.{EXTENSION}", t.describe(), t.steps_taken());
+            let pending = t.save();
+            spawn_local(async move {
+                send(match pending.await {
+                    Ok(bytes) => Event::Mnist(MnistEvent::ModelSaved(ModelFile {
+                        file_name: name,
+                        bytes,
+                    })),
+                    Err(e) => error(e),
+                })
+            });
+        }
+        MnistCommand::Load { bytes } => match t.load(&bytes) {
+            Ok(mut loaded) => {
+                // The device and pace stay this page's choice.
+                (loaded.settings.backend, loaded.settings.speed) =
+                    (s.settings.backend, s.settings.speed);
+                let (settings, step) = (loaded.settings.clone(), loaded.step);
+                s.running = false;
+                s.generation += 1;
+                s.predictions = None;
+                s.settings = settings.clone();
+                if let Some(t) = s.mnist() {
+                    t.adopt(loaded);
+                }
+                drop(s);
+                send(Event::Mnist(MnistEvent::ModelLoaded {
+                    settings: Box::new(settings),
+                    step,
+                }));
+                let shared = shared.clone();
+                spawn_local(
+                    async move { snapshot_events(&shared).await.into_iter().for_each(send) },
+                );
+            }
+            Err(e) => send(error(e)),
+        },
+    }
+}
