@@ -29,7 +29,7 @@ fn train(t: &mut MnistTrainer, every: u64) -> (Vec<f32>, Vec<Evaluation>) {
     let (mut losses, mut evaluations) = (Vec::new(), Vec::new());
     while !t.is_finished() {
         t.step();
-        if t.steps_taken() % every == 0 || t.is_finished() {
+        if t.steps_taken().is_multiple_of(every) || t.is_finished() {
             let r = block_on(t.prepare_readout().finish()).unwrap();
             losses.extend(r.train.map(|p| p.loss));
             evaluations.extend(r.evaluations);

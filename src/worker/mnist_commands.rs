@@ -27,14 +27,15 @@ pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
             move |p| send(Event::Mnist(MnistEvent::Data(p)))
         };
         let result = mnist_loader::load(&data_url, report).await;
-        let mut s = shared.borrow_mut();
-        s.loading = false;
+        shared.borrow_mut().loading = false;
         match result {
             Ok(data) => {
-                s.mnist_data = Some(data);
-                let settings = s.settings.clone();
-                s.reset(settings, None);
-                drop(s);
+                {
+                    let mut s = shared.borrow_mut();
+                    s.mnist_data = Some(data);
+                    let settings = s.settings.clone();
+                    s.reset(settings, None);
+                }
                 snapshot_events(&shared).await.into_iter().for_each(send);
             }
             Err((progress, message)) => {

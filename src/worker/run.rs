@@ -5,7 +5,7 @@ use crate::engine::trainer::LinRegTrainer;
 use crate::protocol::Hyper;
 
 pub enum Run {
-    LinReg(LinRegTrainer),
+    LinReg(Box<LinRegTrainer>),
     Mnist(Box<MnistTrainer>),
 }
 

@@ -62,10 +62,8 @@ impl Session {
         let device = self.device.as_ref().map(|(device, _)| device.clone());
         self.trainer = match (self.settings.task, device) {
             (_, None) => None,
-            (Task::LinearRegression, Some(device)) => Some(Run::LinReg(LinRegTrainer::new(
-                &self.settings,
-                device,
-                resume,
+            (Task::LinearRegression, Some(device)) => Some(Run::LinReg(Box::new(
+                LinRegTrainer::new(&self.settings, device, resume),
             ))),
             (Task::Mnist, Some(device)) => self
                 .mnist_data
@@ -107,6 +105,9 @@ impl Session {
 /// lost) the run moves to the CPU from the last checkpoint, the events say so, and the
 /// snapshot is read again there. Results of an older run (a Reset happened) are dropped.
 pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
+    if matches!(shared.borrow().trainer, Some(Run::Mnist(_))) {
+        return super::mnist_snapshot::snapshot_events(shared).await;
+    }
     let mut events = Vec::new();
     for _attempt in 0..2 {
         let (pending, progress, generation) = {
@@ -114,13 +115,8 @@ pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
             let (Some(progress), generation) = (s.progress(), s.generation) else {
                 return events;
             };
-            let t = match s.trainer.as_mut() {
-                Some(Run::LinReg(t)) => t,
-                Some(Run::Mnist(_)) => {
-                    drop(s);
-                    return super::mnist_snapshot::snapshot_events(shared).await;
-                }
-                None => return events,
+            let Some(Run::LinReg(t)) = s.trainer.as_mut() else {
+                return events;
             };
             (t.prepare_readout(), progress, generation)
         };

@@ -7,6 +7,9 @@ use super::cnn::Cnn;
 use super::mlp::Mlp;
 use crate::settings::{ModelKind, Settings};
 
+// One classifier exists per run, so the variants' size difference costs nothing; Burn's
+// Module derive wants the modules inline.
+#[allow(clippy::large_enum_variant)]
 #[derive(Module, Debug)]
 pub enum Classifier {
     Mlp(Mlp),
