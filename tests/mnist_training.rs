@@ -130,3 +130,25 @@ fn bad_model_files_are_refused_with_a_message() {
         error(&wrong)
     );
 }
+
+/// The CNN preset's full schedule on the CPU (slow: run by hand with `--ignored --nocapture`;
+/// `CNN_LR` and `CNN_BATCH` override the preset for experiments).
+#[test]
+#[ignore]
+fn cnn_preset_full_schedule() {
+    let mut s = settings(Preset::SmallCnn, 60_000, 2);
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
+    s.lr = env("CNN_LR").unwrap_or(s.lr);
+    s.batch_size = env("CNN_BATCH").map_or(s.batch_size, |b| b as usize);
+    let started = std::time::Instant::now();
+    let mut t = MnistTrainer::new(&s, cpu(), data());
+    let (_, evaluations) = train(&mut t, 200);
+    for e in evaluations {
+        println!(
+            "epoch {:.0}: test accuracy {:.4} ({:.0} s)",
+            e.epoch,
+            e.accuracy,
+            started.elapsed().as_secs_f64()
+        );
+    }
+}

@@ -33,6 +33,7 @@ pub fn to_hash(s: &Settings) -> String {
             ("act", s.activation.key().to_string()),
             ("prep", s.preprocess.key().to_string()),
             ("subset", s.subset.to_string()),
+            ("decay", s.lr_decay.to_string()),
         ]),
     }
     pairs.extend([
@@ -128,6 +129,7 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
                 "unit, symmetric or standardize",
             ),
             "subset" => parser.number(&mut s.subset, mnist::range::SUBSET),
+            "decay" => parser.number(&mut s.lr_decay, range::LR_DECAY),
             _ => {} // Unknown keys are ignored: links from newer versions still open.
         }
     }

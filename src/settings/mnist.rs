@@ -42,7 +42,7 @@ pub enum Preset {
     Seed002,
     /// Seed 003: MLP 784-128-10, Adam, 5 epochs, x/255.
     Seed003,
-    /// A small CNN, Adam lr 0.001, batch 64, 2 epochs.
+    /// A small CNN, Adam lr 0.001 (× 0.1 after epoch 1), batch 32, 2 epochs.
     SmallCnn,
 }
 
@@ -82,6 +82,7 @@ impl Preset {
         s.l1 = 0.0;
         s.l2 = 0.0;
         s.momentum = 0.9;
+        s.lr_decay = 1.0;
         s.activation = Activation::Relu;
         s.model = ModelKind::Mlp;
         match self {
@@ -109,6 +110,10 @@ impl Preset {
                 s.optimizer = OptimizerKind::Adam;
                 s.preprocess = Preprocess::Standardize;
                 s.epochs = 2;
+                // Measured: batch 64 at a constant 0.001 ends near 98.6 %; batch 32 with a
+                // tenth of the rate in epoch 2 reaches 99.0 % (tests/mnist_training.rs).
+                s.batch_size = 32;
+                s.lr_decay = 0.1;
             }
         }
     }

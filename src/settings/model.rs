@@ -35,8 +35,10 @@ pub enum BackendChoice {
     Cpu,
 }
 
-/// Everything that determines a run.
+/// Everything that determines a run. (Missing fields deserialize to their defaults, so model
+/// files from older versions still load.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Settings {
     pub task: Task,
     /// Number of generated points (train + test).
@@ -70,6 +72,8 @@ pub struct Settings {
     pub preprocess: Preprocess,
     /// MNIST: how many training images are used (the first `subset` of the 60,000).
     pub subset: usize,
+    /// MNIST: the learning rate is multiplied by γ after every epoch (1 = constant).
+    pub lr_decay: f64,
 }
 
 impl Default for Settings {
@@ -94,6 +98,7 @@ impl Default for Settings {
             activation: Activation::Relu,
             preprocess: Preprocess::Unit,
             subset: 60_000,
+            lr_decay: 1.0,
         }
     }
 }
@@ -130,6 +135,7 @@ pub mod range {
     pub const MOMENTUM: (f64, f64) = (0.0, 0.999);
     pub const REG: (f64, f64) = (0.0, 10.0);
     pub const SPEED: (u32, u32) = (0, 1_000);
+    pub const LR_DECAY: (f64, f64) = (0.01, 1.0);
 }
 
 impl Settings {

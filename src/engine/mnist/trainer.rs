@@ -131,6 +131,12 @@ impl MnistTrainer {
         (k * self.batch_size() as u64).min(self.settings.subset as u64)
     }
 
+    /// The learning rate of the current epoch: α γ^(epoch − 1).
+    pub fn lr(&self) -> f64 {
+        let epochs_done = (self.step / self.steps_per_epoch()).min(i32::MAX as u64) as i32;
+        self.hyper.lr * self.settings.lr_decay.powi(epochs_done)
+    }
+
     pub fn set_hyper(&mut self, hyper: Hyper) {
         self.hyper = hyper;
     }
@@ -158,9 +164,7 @@ impl MnistTrainer {
             None => cross_entropy.clone(),
         };
         let grads = GradientsParams::from_grads(loss.backward(), &self.model);
-        self.model = self
-            .optimizer
-            .step(self.hyper.lr, self.model.clone(), grads);
+        self.model = self.optimizer.step(self.lr(), self.model.clone(), grads);
         let correct = logits
             .argmax(1)
             .reshape([indices.len()])

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::settings::mnist::{hidden_from_text, hidden_to_text, range as mnist_range};
-use crate::settings::{Activation, ModelKind, Preprocess, Preset, Settings};
+use crate::settings::{Activation, ModelKind, Preprocess, Preset, Settings, range};
 use crate::ui::controls::{
     NumberField, PlaybackFields, TrainingFields, parse_in, select_value, updater,
 };
@@ -139,6 +139,10 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
 
             <h2>{"Optimizer"}</h2>
             <TrainingFields settings={s.clone()} on_change={on.clone()} />
+            <NumberField label="α decay γ" testid="lr-decay" value={s.lr_decay.to_string()} step="0.1"
+                hint="After each epoch α is multiplied by γ (1 = constant)."
+                on_commit={updater(s, on, |s, v: String| s.lr_decay = v.parse().unwrap_or(s.lr_decay))}
+                validate={parse_in::<f64>(range::LR_DECAY)} />
 
             <h2>{"Playback and device"}</h2>
             <PlaybackFields settings={s.clone()} on_change={on.clone()} />
