@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use burn::tensor::Device;
 
+use crate::engine::EngineError;
+
 use super::rate::RateMeter;
 use super::run::Run;
 use crate::data::mnist::MnistData;
@@ -101,34 +103,59 @@ impl Session {
     }
 }
 
-/// Reads back a snapshot and builds its event. On a readback failure (e.g. WebGPU device
-/// lost) the run moves to the CPU from the last checkpoint, the events say so, and the
-/// snapshot is read again there. Results of an older run (a Reset happened) are dropped.
+/// Reads back a snapshot and builds its event (linear regression or MNIST).
 pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
     if matches!(shared.borrow().trainer, Some(Run::Mnist(_))) {
         return super::mnist_snapshot::snapshot_events(shared).await;
     }
+    read_with_fallback(
+        shared,
+        |s| {
+            let progress = s.progress()?;
+            let Some(Run::LinReg(t)) = s.trainer.as_mut() else {
+                return None;
+            };
+            let pending = t.prepare_readout();
+            Some(async move { pending.finish().await.map(|r| (progress, r)) })
+        },
+        |s, (progress, run)| {
+            s.checkpoint = Some(run.checkpoint.clone());
+            Event::Snapshot(Box::new(Snapshot { progress, run }))
+        },
+    )
+    .await
+}
+
+/// Awaits what `prepare` queued and turns it into an event with `deliver`. On a readback
+/// failure (e.g. WebGPU device lost) the run moves to the CPU from the last checkpoint, the
+/// events say so, and it is read again there. Results of an older run (a Reset happened)
+/// are dropped.
+pub async fn read_with_fallback<T, F>(
+    shared: &Shared,
+    prepare: impl Fn(&mut Session) -> Option<F>,
+    deliver: impl Fn(&mut Session, T) -> Event,
+) -> Vec<Event>
+where
+    F: Future<Output = Result<T, EngineError>>,
+{
     let mut events = Vec::new();
     for _attempt in 0..2 {
-        let (pending, progress, generation) = {
+        let (pending, generation) = {
             let mut s = shared.borrow_mut();
-            let (Some(progress), generation) = (s.progress(), s.generation) else {
+            let generation = s.generation;
+            let Some(pending) = prepare(&mut s) else {
                 return events;
             };
-            let Some(Run::LinReg(t)) = s.trainer.as_mut() else {
-                return events;
-            };
-            (t.prepare_readout(), progress, generation)
+            (pending, generation)
         };
-        let result = pending.finish().await;
+        let result = pending.await;
         let mut s = shared.borrow_mut();
         if s.generation != generation {
             return events;
         }
         match result {
             Ok(r) => {
-                s.checkpoint = Some(r.checkpoint.clone());
-                events.push(Event::Snapshot(Box::new(Snapshot { progress, run: r })));
+                events.push(deliver(&mut s, r));
                 return events;
             }
             Err(e) if s.on_cpu() => {
@@ -147,7 +174,7 @@ pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
     events
 }
 
-pub(super) fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
+fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
     let mut s = shared.borrow_mut();
     let (device, info) = super::backend::device_failed(why);
     s.device = Some((device, info.clone()));

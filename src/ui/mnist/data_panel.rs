@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::fmt::{mb, thousands};
+use super::fmt::{fraction, mb, thousands};
 use crate::protocol::mnist::{DataProgress, DataStage};
 
 #[derive(Properties, PartialEq)]
@@ -10,14 +10,6 @@ pub struct DataPanelProps {
     pub data: Option<DataProgress>,
     /// Try loading again (after a failure).
     pub on_retry: Callback<()>,
-}
-
-fn fraction(done: u64, total: u64) -> f64 {
-    if total == 0 {
-        0.0
-    } else {
-        (done as f64 / total as f64).clamp(0.0, 1.0)
-    }
 }
 
 #[component]

@@ -35,3 +35,12 @@ pub fn loss(value: f32) -> String {
         "—".into()
     }
 }
+
+/// done / total in 0..=1 (0 when there is no total).
+pub fn fraction(done: u64, total: u64) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        (done as f64 / total as f64).clamp(0.0, 1.0)
+    }
+}

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::fmt::thousands;
+use super::fmt::{fraction, thousands};
 use crate::protocol::mnist::MnistSnapshot;
 use crate::settings::Settings;
 use crate::ui::progress::duration;
@@ -11,14 +11,6 @@ use crate::ui::progress::duration;
 pub struct MnistProgressProps {
     pub snapshot: Option<MnistSnapshot>,
     pub settings: Settings,
-}
-
-fn fraction(done: u64, total: u64) -> f64 {
-    if total == 0 {
-        0.0
-    } else {
-        (done as f64 / total as f64).clamp(0.0, 1.0)
-    }
 }
 
 #[component]
