@@ -30,7 +30,8 @@ for (const preset of presets) {
   await badge.waitFor({ timeout: 90_000 });
   const device = (await badge.textContent()).trim();
   const total = Number(await page.getByTestId("progress").getAttribute("aria-valuemax"));
-  const perEpoch = Math.ceil(subset / 64);
+  const batch = Number(await page.getByTestId("batch").inputValue());
+  const perEpoch = Math.ceil(subset / batch);
   await page.getByTestId("play").click();
   const started = Date.now();
   const rates = [];
