@@ -13,6 +13,22 @@ pub struct TransportProps {
 
 pub const SUB_STEP_NAMES: [&str; 4] = ["forward", "loss", "backward", "update"];
 
+/// "Reset": the page clears the run's views and the worker starts the run over (both tasks).
+pub fn reset_callback(
+    send: &Callback<Command>,
+    state: &UseReducerHandle<State>,
+) -> Callback<MouseEvent> {
+    let (send, state) = (send.clone(), state.clone());
+    Callback::from(move |_: MouseEvent| {
+        let settings = state.settings.clone();
+        state.dispatch(Action::Settings {
+            settings: settings.clone(),
+            restart: true,
+        });
+        send.emit(Command::Reset { settings });
+    })
+}
+
 #[component]
 pub fn Transport(props: &TransportProps) -> Html {
     let s = &*props.state;
@@ -29,17 +45,7 @@ pub fn Transport(props: &TransportProps) -> Html {
             state.dispatch(Action::SubStepFirst);
         })
     };
-    let reset = {
-        let (send, state) = (props.send.clone(), props.state.clone());
-        Callback::from(move |_: MouseEvent| {
-            let settings = state.settings.clone();
-            state.dispatch(Action::Settings {
-                settings: settings.clone(),
-                restart: true,
-            });
-            send.emit(Command::Reset { settings });
-        })
-    };
+    let reset = reset_callback(&props.send, &props.state);
     let next = {
         let (send, state) = (props.send.clone(), props.state.clone());
         let has_step = s

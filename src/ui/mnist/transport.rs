@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use crate::protocol::{Command, MnistCommand};
-use crate::ui::state::{Action, State, WorkerStatus};
+use crate::ui::state::{State, WorkerStatus};
+use crate::ui::transport::reset_callback;
 
 #[derive(Properties, PartialEq)]
 pub struct MnistTransportProps {
@@ -22,17 +23,7 @@ pub fn MnistTransport(props: &MnistTransportProps) -> Html {
         let send = props.send.clone();
         Callback::from(move |_: MouseEvent| send.emit(c.clone()))
     };
-    let reset = {
-        let (send, state) = (props.send.clone(), props.state.clone());
-        Callback::from(move |_: MouseEvent| {
-            let settings = state.settings.clone();
-            state.dispatch(Action::Settings {
-                settings: settings.clone(),
-                restart: true,
-            });
-            send.emit(Command::Reset { settings });
-        })
-    };
+    let reset = reset_callback(&props.send, &props.state);
     html! {
         <div class="transport">
             <div class="buttons">
