@@ -6,5 +6,7 @@ pub mod format;
 pub mod linreg_math;
 pub mod linreg_steps;
 pub mod mathml;
+pub mod nn_steps;
+pub mod reference;
 
 pub use linreg_steps::{FormulaLine, SubStep, SubStepKind, sub_steps};

@@ -129,6 +129,8 @@ pub enum MnistEvent {
         settings: Box<Settings>,
         step: u64,
     },
+    /// One sample followed through the model.
+    Trace(Box<super::SampleTrace>),
 }
 
 /// The MNIST requests beyond Play / Pause / Step / Reset.
@@ -149,5 +151,10 @@ pub enum MnistCommand {
     Save,
     Load {
         bytes: Vec<u8>,
+    },
+    /// Follow one sample through the current model (forward, loss, backward, update).
+    Trace {
+        sample: super::TraceSample,
+        focus: super::TraceFocus,
     },
 }

@@ -5,9 +5,12 @@
 mod command;
 mod event;
 pub mod mnist;
+pub mod reference;
+mod sample_trace;
 mod trace;
 
 pub use command::{Checkpoint, Command, Hyper};
 pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
 pub use mnist::{MnistCommand, MnistEvent};
+pub use sample_trace::{ConvTrace, DenseTrace, SampleTrace, TraceFocus, TraceSample};
 pub use trace::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

@@ -151,5 +151,6 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
             }
             Err(e) => send(error(e)),
         },
+        MnistCommand::Trace { .. } => send(error("Following a sample is not available yet.")),
     }
 }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::protocol::SampleTrace;
 use crate::protocol::mnist::{
     DataProgress, DataStage, Evaluation, Example, MnistEvent, MnistSnapshot, ModelFile, TrainPoint,
 };
@@ -27,6 +28,8 @@ pub struct MnistView {
     pub saved: Option<ModelFile>,
     /// A short confirmation about the last model saved or loaded.
     pub model_status: Option<String>,
+    /// The sample followed through the network (the step-by-step panel).
+    pub trace: Option<Rc<SampleTrace>>,
 }
 
 /// Something the learner closes or that the page has dealt with.
@@ -120,6 +123,7 @@ impl MnistView {
                     "Model loaded (trained for {step} steps); its settings now apply."
                 ));
             }
+            MnistEvent::Trace(trace) => self.trace = Some(Rc::from(trace)),
         }
     }
 

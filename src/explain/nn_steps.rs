@@ -1,0 +1,1 @@
+//! An MNIST network's step, one sample: forward, loss, backward, update, as formulas.

@@ -1,0 +1,1 @@
+//! The formula reference: every formula, typeset, explained, with live values.
