@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-export const DIST = join(ROOT, "dist");
+// E2E_DIST: test another build (e.g. one made with `trunk build --release --dist /tmp/x`).
+export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, "dist");
 export const OUT = join(ROOT, "tests/e2e/out");
 
 const TYPES = {
