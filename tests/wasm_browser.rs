@@ -4,11 +4,17 @@
 
 use std::rc::Rc;
 
+// The MLP oracle is used natively only; the consistency checks run here too.
+#[allow(dead_code)]
+#[path = "nn_oracle/mod.rs"]
+mod nn_oracle;
+
 use ml_playground::data::idx::Images;
 use ml_playground::data::mnist::{MnistData, Split};
 use ml_playground::engine::mnist::{MnistTrainer, model_file};
 use ml_playground::engine::trainer::LinRegTrainer;
 use ml_playground::protocol::BackendKind;
+use ml_playground::protocol::{TraceFocus, TraceSample};
 use ml_playground::settings::{BackendChoice, OptimizerKind, Settings};
 use ml_playground::worker::backend::{choose, choose_with};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -134,6 +140,14 @@ async fn mnist_round_trip(device: burn::tensor::Device) {
     let probs = t.predict(data.test.image(3)).unwrap().await.unwrap();
     assert_eq!(probs.len(), 10);
     assert!((probs.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    // One sample followed through the model: every stated relation holds on this device.
+    let trace = t
+        .trace(TraceSample::Test { index: 3 }, TraceFocus::default())
+        .expect("a valid sample")
+        .await
+        .expect("async readback of the trace");
+    assert_eq!((trace.label, trace.layers.len()), (3, 2));
+    nn_oracle::check_consistent(&trace);
     let file = t.save().await.expect("saved");
     let loaded = model_file::load(&file, &device).expect("loaded");
     let mut u = MnistTrainer::new(&settings, device, data.clone());

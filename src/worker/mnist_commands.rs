@@ -151,6 +151,14 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
             }
             Err(e) => send(error(e)),
         },
-        MnistCommand::Trace { .. } => send(error("Following a sample is not available yet.")),
+        MnistCommand::Trace { sample, focus } => match t.trace(sample, focus) {
+            Ok(pending) => spawn_local(async move {
+                send(match pending.await {
+                    Ok(trace) => Event::Mnist(MnistEvent::Trace(Box::new(trace))),
+                    Err(e) => error(e),
+                })
+            }),
+            Err(e) => send(error(e)),
+        },
     }
 }

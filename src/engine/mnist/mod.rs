@@ -8,8 +8,14 @@ pub mod evaluation;
 mod files;
 pub mod mlp;
 pub mod model_file;
+pub mod param_optimizer;
 mod queries;
 pub mod readout;
+mod sample_trace;
+pub mod trace_focus;
+mod trace_layers;
+pub mod trace_pass;
+mod trace_update;
 pub mod trainer;
 
 pub use classifier::Classifier;

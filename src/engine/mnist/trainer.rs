@@ -4,30 +4,28 @@
 use std::rc::Rc;
 
 use burn::nn::loss::CrossEntropyLoss;
-use burn::optim::{
-    AdamConfig, GradientsParams, ModuleOptimizer, SgdConfig, momentum::MomentumConfig,
-};
+use burn::optim::GradientsParams;
 use burn::prelude::*;
 
 use super::batch::{EpochOrder, Scaling, labels};
 use super::classifier::Classifier;
 use super::evaluation::{self, PendingEvaluation};
+use super::param_optimizer::ParamOptimizer;
 use super::readout::PendingMnistReadout;
 use crate::data::mnist::MnistData;
-use crate::engine::optimizer::{ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON};
 use crate::engine::readback::Readback;
 use crate::protocol::Hyper;
-use crate::settings::{OptimizerKind, Settings};
+use crate::settings::Settings;
 
 pub struct MnistTrainer {
     /// The autodiff device the model trains on.
     pub(super) device: Device,
     pub(super) settings: Settings,
-    hyper: Hyper,
+    pub(super) hyper: Hyper,
     pub(super) data: Rc<MnistData>,
     pub(super) scaling: Scaling,
     pub(super) model: Classifier,
-    optimizer: ModuleOptimizer,
+    pub(super) optimizer: ParamOptimizer,
     order: EpochOrder,
     pub(super) step: u64,
     /// Cross-entropy and correct count of each step since the last readout (on the device).
@@ -39,26 +37,6 @@ pub struct MnistTrainer {
     evaluation_due: bool,
 }
 
-/// Burn's optimizer for the settings: SGD, SGD with momentum (dampening 0), or Adam.
-pub fn optimizer(settings: &Settings) -> ModuleOptimizer {
-    match settings.optimizer {
-        OptimizerKind::Sgd => SgdConfig::new().init(),
-        OptimizerKind::Momentum => SgdConfig::new()
-            .with_momentum(Some(
-                MomentumConfig::new()
-                    .with_momentum(settings.momentum)
-                    .with_dampening(0.0)
-                    .with_nesterov(false),
-            ))
-            .init(),
-        OptimizerKind::Adam => AdamConfig::new()
-            .with_beta_1(ADAM_BETA_1)
-            .with_beta_2(ADAM_BETA_2)
-            .with_epsilon(ADAM_EPSILON)
-            .init(),
-    }
-}
-
 impl MnistTrainer {
     /// A fresh run on `device` (plain or autodiff), weights drawn from `settings.seed`.
     pub fn new(settings: &Settings, device: Device, data: Rc<MnistData>) -> Self {
@@ -67,7 +45,7 @@ impl MnistTrainer {
         let subset = settings.subset.min(data.train.len());
         Self {
             model: Classifier::new(settings, &device),
-            optimizer: optimizer(settings),
+            optimizer: ParamOptimizer::new(settings),
             order: EpochOrder::new(settings.seed, subset),
             scaling: Scaling::new(settings.preprocess),
             hyper: Hyper {
@@ -135,6 +113,11 @@ impl MnistTrainer {
     pub fn lr(&self) -> f64 {
         let epochs_done = (self.step / self.steps_per_epoch()).min(i32::MAX as u64) as i32;
         self.hyper.lr * self.settings.lr_decay.powi(epochs_done)
+    }
+
+    /// The network as it is now (read-only; e.g. for oracle tests).
+    pub fn model(&self) -> &Classifier {
+        &self.model
     }
 
     pub fn set_hyper(&mut self, hyper: Hyper) {

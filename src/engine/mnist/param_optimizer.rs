@@ -1,0 +1,250 @@
+//! Burn's optimizers over a whole network, with every parameter's state in view.
+//!
+//! Burn's `ModuleOptimizer` keeps its per-parameter state private (and reads it back only
+//! synchronously), but the step-by-step panel must show a weight's momentum velocity or Adam
+//! moments. So this walks the network's parameters itself and steps each tensor through Burn's
+//! own `Optimizer::step`, keeping the state tensors where they can be read — asynchronously, on
+//! any device — and copied for a "what would this sample do" preview.
+
+use std::any::Any;
+use std::collections::HashMap;
+
+use burn::module::{ModuleMapper, Param, ParamId};
+use burn::optim::momentum::{Momentum, MomentumConfig, MomentumState};
+use burn::optim::{Adam, AdamConfig, AdamState, GradientsParams, Optimizer, Sgd, SgdConfig};
+use burn::prelude::*;
+
+use crate::engine::optimizer::{ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON};
+use crate::settings::{OptimizerKind, Settings};
+
+/// One parameter tensor's optimizer state.
+// Stored boxed (as `dyn Any`) anyway, so the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone)]
+pub enum TensorState<const D: usize> {
+    /// Momentum's velocity v (v ← μ v + g; dampening 0, no Nesterov): Burn's state, and the
+    /// velocity it holds (Burn keeps that field private; its transform returns it).
+    Momentum {
+        v: Tensor<D>,
+        burn: MomentumState<D>,
+    },
+    /// Adam's step count and moments m, v, exactly as Burn keeps them.
+    Adam(AdamState<D>),
+}
+
+impl<const D: usize> TensorState<D> {
+    /// (t, first tensor, second tensor): Adam's (t, m, v) or momentum's (0, v, None).
+    pub fn tensors(&self) -> (u32, Option<Tensor<D>>, Option<Tensor<D>>) {
+        match self {
+            Self::Momentum { v, .. } => (0, Some(v.clone()), None),
+            Self::Adam(s) => (
+                s.momentum.time as u32,
+                Some(s.momentum.moment_1.clone()),
+                Some(s.momentum.moment_2.clone()),
+            ),
+        }
+    }
+}
+
+/// A parameter's update: the new value and its state before and after (None before the
+/// first step, and always for plain SGD).
+pub struct TensorUpdate<const D: usize> {
+    pub theta_new: Tensor<D>,
+    pub before: Option<TensorState<D>>,
+    pub after: Option<TensorState<D>>,
+}
+
+/// SGD, momentum or Adam (per the settings) over all parameters of a network.
+pub struct ParamOptimizer {
+    kind: OptimizerKind,
+    sgd: Sgd,
+    momentum: Momentum,
+    adam: Adam,
+    /// `TensorState<D>` of each parameter stepped so far, by id.
+    states: HashMap<ParamId, Box<dyn Any>>,
+}
+
+impl ParamOptimizer {
+    pub fn new(settings: &Settings) -> Self {
+        Self {
+            kind: settings.optimizer,
+            sgd: SgdConfig::new().build(),
+            momentum: Momentum::new(
+                &MomentumConfig::new()
+                    .with_momentum(settings.momentum)
+                    .with_dampening(0.0)
+                    .with_nesterov(false),
+            ),
+            adam: AdamConfig::new()
+                .with_beta_1(ADAM_BETA_1)
+                .with_beta_2(ADAM_BETA_2)
+                .with_epsilon(ADAM_EPSILON)
+                .build(),
+            states: HashMap::new(),
+        }
+    }
+
+    /// The state of parameter `id` (None before its first step, and for plain SGD).
+    pub fn state<const D: usize>(&self, id: ParamId) -> Option<TensorState<D>> {
+        self.states
+            .get(&id)
+            .and_then(|s| s.downcast_ref::<TensorState<D>>())
+            .cloned()
+    }
+
+    /// θ_new = Burn's step of (θ, g) from `before`; the state after.
+    ///
+    /// # Shapes
+    /// θ and g: the parameter's shape, on the inner (non-autodiff) device.
+    pub fn update<const D: usize>(
+        &self,
+        lr: f64,
+        theta: Tensor<D>,
+        grad: Tensor<D>,
+        before: Option<TensorState<D>>,
+    ) -> TensorUpdate<D> {
+        let (theta_new, after) = match self.kind {
+            OptimizerKind::Sgd => (self.sgd.step(lr, theta, grad, None).0, None),
+            OptimizerKind::Momentum => {
+                // What Burn's SGD-with-momentum does, in its two halves: Burn's momentum
+                // transform (v ← μ v + g, which returns v), then Burn's SGD step θ − α v.
+                let previous = match &before {
+                    Some(TensorState::Momentum { burn, .. }) => Some(burn.clone()),
+                    _ => None,
+                };
+                let (v, burn) = self.momentum.transform(grad, previous);
+                let (theta_new, _) = self.sgd.step(lr, theta, v.clone(), None);
+                (theta_new, Some(TensorState::Momentum { v, burn }))
+            }
+            OptimizerKind::Adam => {
+                let state = match &before {
+                    Some(TensorState::Adam(s)) => Some(s.clone()),
+                    _ => None,
+                };
+                let (theta_new, after) = self.adam.step(lr, theta, grad, state);
+                (theta_new, after.map(TensorState::Adam))
+            }
+        };
+        TensorUpdate {
+            theta_new,
+            before,
+            after,
+        }
+    }
+
+    /// One step of every parameter of `module` that has a gradient in `grads`.
+    pub fn step<M: Module>(&mut self, lr: f64, module: M, mut grads: GradientsParams) -> M {
+        module.map(&mut StepMapper {
+            optimizer: self,
+            grads: &mut grads,
+            lr,
+        })
+    }
+}
+
+struct StepMapper<'a> {
+    optimizer: &'a mut ParamOptimizer,
+    grads: &'a mut GradientsParams,
+    lr: f64,
+}
+
+impl ModuleMapper for StepMapper<'_> {
+    fn map_float<const D: usize>(&mut self, param: Param<Tensor<D>>) -> Param<Tensor<D>> {
+        let (id, tensor, mapper) = param.consume();
+        let Some(grad) = self.grads.remove::<D>(id) else {
+            return Param::from_mapped_value(id, tensor, mapper);
+        };
+        let before = self.optimizer.state::<D>(id);
+        let update = self.optimizer.update(self.lr, tensor.inner(), grad, before);
+        if let Some(after) = update.after {
+            self.optimizer.states.insert(id, Box::new(after));
+        }
+        let tensor = Tensor::from_inner(update.theta_new).require_grad();
+        Param::from_mapped_value(id, tensor, mapper)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use burn::nn::{Linear, LinearConfig};
+    use burn::optim::momentum::MomentumConfig;
+    use burn::optim::{AdamConfig, GradientsParams, SgdConfig};
+
+    use super::*;
+    use crate::engine::device::cpu;
+
+    fn loss(model: &Linear, device: &Device) -> Tensor<1> {
+        let x = Tensor::<2>::from_floats([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], device);
+        model.forward(x).powi_scalar(2).sum()
+    }
+
+    fn values(model: &Linear) -> Vec<f32> {
+        let mut v: Vec<f32> = model.weight.val().into_data().try_to_vec().unwrap();
+        v.extend(
+            model
+                .bias
+                .as_ref()
+                .unwrap()
+                .val()
+                .into_data()
+                .try_to_vec::<f32>()
+                .unwrap(),
+        );
+        v
+    }
+
+    /// Three steps of ours and of Burn's `ModuleOptimizer` land on the same weights.
+    #[test]
+    fn steps_like_burns_module_optimizer() {
+        let device = cpu().autodiff();
+        for kind in [
+            OptimizerKind::Sgd,
+            OptimizerKind::Momentum,
+            OptimizerKind::Adam,
+        ] {
+            let settings = Settings {
+                optimizer: kind,
+                momentum: 0.9,
+                ..Settings::mnist_default()
+            };
+            let mut burns = match kind {
+                OptimizerKind::Sgd => SgdConfig::new().init(),
+                OptimizerKind::Momentum => SgdConfig::new()
+                    .with_momentum(Some(
+                        MomentumConfig::new()
+                            .with_momentum(0.9)
+                            .with_dampening(0.0)
+                            .with_nesterov(false),
+                    ))
+                    .init(),
+                OptimizerKind::Adam => AdamConfig::new()
+                    .with_beta_1(ADAM_BETA_1)
+                    .with_beta_2(ADAM_BETA_2)
+                    .with_epsilon(ADAM_EPSILON)
+                    .init(),
+            };
+            let mut ours = ParamOptimizer::new(&settings);
+            let mut a: Linear = LinearConfig::new(3, 2).init(&device);
+            let mut b = a.clone();
+            for _ in 0..3 {
+                let grads_a = GradientsParams::from_grads(loss(&a, &device).backward(), &a);
+                a = ours.step(0.05, a, grads_a);
+                let grads_b = GradientsParams::from_grads(loss(&b, &device).backward(), &b);
+                b = burns.step(0.05, b, grads_b);
+            }
+            for (x, y) in values(&a).iter().zip(values(&b)) {
+                assert!(
+                    (x - y).abs() <= 1e-6 * y.abs().max(1.0),
+                    "{kind:?}: {x} vs {y}"
+                );
+            }
+            let id = a.weight.id;
+            let (t, m, _) = ours
+                .state::<2>(id)
+                .map(|s| s.tensors())
+                .unwrap_or((0, None, None));
+            assert_eq!(t, if kind == OptimizerKind::Adam { 3 } else { 0 });
+            assert_eq!(m.is_some(), kind != OptimizerKind::Sgd);
+        }
+    }
+}

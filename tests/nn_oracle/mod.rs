@@ -1,0 +1,205 @@
+//! An independent f64 oracle of an MLP's forward pass, softmax cross-entropy, backward pass
+//! and optimizer update, written straight from the formulas (no Burn).
+
+mod consistency;
+
+pub use consistency::check_consistent;
+use ml_playground::explain::linreg_math;
+use ml_playground::protocol::{ParamUpdate, SampleTrace};
+use ml_playground::settings::Activation;
+
+/// |burn − oracle| ≤ 1e-5 · max(|oracle|, scale): relative to the value, or to the size of
+/// the terms it was summed from when they cancel (`scale`).
+pub fn assert_close(what: &str, burn: f64, oracle: f64, scale: f64) {
+    let tolerance = 1e-5 * oracle.abs().max(scale).max(1e-30);
+    assert!(
+        (burn - oracle).abs() <= tolerance,
+        "{what}: Burn {burn} vs oracle {oracle} (tolerance {tolerance:e})"
+    );
+}
+
+pub struct OracleLayer {
+    pub a_in: Vec<f64>,
+    pub z: Vec<f64>,
+    /// Σ|W a| + |b| per output: the scale of z's rounding.
+    pub z_scale: Vec<f64>,
+    pub a: Vec<f64>,
+    pub delta: Vec<f64>,
+    /// The layer's largest |δ|.
+    pub delta_scale: f64,
+    pub d_a_in: Vec<f64>,
+    pub d_a_in_scale: Vec<f64>,
+}
+
+impl OracleLayer {
+    /// ∂L/∂W_ji = δ_j a_i + λ₁ sign(W_ji) + 2 λ₂ W_ji (`w` as `[inputs][outputs]`).
+    pub fn d_w(&self, w: &[Vec<f64>], j: usize, i: usize, l1: f64, l2: f64) -> f64 {
+        let w_ji = w[i][j];
+        let sign = if w_ji > 0.0 {
+            1.0
+        } else if w_ji < 0.0 {
+            -1.0
+        } else {
+            0.0
+        };
+        self.delta[j] * self.a_in[i] + l1 * sign + 2.0 * l2 * w_ji
+    }
+}
+
+pub struct Oracle {
+    pub layers: Vec<OracleLayer>,
+    pub probs: Vec<f64>,
+    pub cross_entropy: f64,
+    pub penalty: f64,
+}
+
+pub fn act(kind: Activation, z: f64) -> (f64, f64) {
+    match kind {
+        Activation::Relu => (z.max(0.0), if z > 0.0 { 1.0 } else { 0.0 }),
+        Activation::Sigmoid => {
+            let s = 1.0 / (1.0 + (-z).exp());
+            (s, s * (1.0 - s))
+        }
+        Activation::Tanh => {
+            let t = z.tanh();
+            (t, 1.0 - t * t)
+        }
+    }
+}
+
+/// Forward from the trace's x with the model's own weights `params` ((W `[in][out]`, b) per
+/// layer), then backward and the penalty.
+pub fn mlp_oracle(tr: &SampleTrace, params: &[(Vec<Vec<f64>>, Vec<f64>)]) -> Oracle {
+    let mut a: Vec<f64> = tr.x.iter().map(|&v| f64::from(v)).collect();
+    let mut layers = Vec::new();
+    let last = params.len() - 1;
+    for (k, (w, b)) in params.iter().enumerate() {
+        let outputs = b.len();
+        let terms = |j: usize| a.iter().zip(w).map(move |(a, row)| a * row[j]);
+        let z: Vec<f64> = (0..outputs).map(|j| terms(j).sum::<f64>() + b[j]).collect();
+        let z_scale = (0..outputs)
+            .map(|j| terms(j).map(f64::abs).sum::<f64>() + b[j].abs())
+            .collect();
+        let next: Vec<f64> = if k < last {
+            z.iter().map(|&z| act(tr.activation, z).0).collect()
+        } else {
+            z.clone()
+        };
+        layers.push(OracleLayer {
+            a_in: a.clone(),
+            z,
+            z_scale,
+            a: next.clone(),
+            delta: Vec::new(),
+            delta_scale: 0.0,
+            d_a_in: Vec::new(),
+            d_a_in_scale: Vec::new(),
+        });
+        a = next;
+    }
+    let top = a.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let exp: Vec<f64> = a.iter().map(|z| (z - top).exp()).collect();
+    let sum: f64 = exp.iter().sum();
+    let probs: Vec<f64> = exp.iter().map(|e| e / sum).collect();
+    let y = usize::from(tr.label);
+    let cross_entropy = -probs[y].ln();
+    let penalty = params
+        .iter()
+        .flat_map(|(w, _)| w.iter().flatten())
+        .map(|w| tr.l1 * w.abs() + tr.l2 * w * w)
+        .sum();
+    // Backward: δ_out = p − onehot(y); ∂L/∂a_in = W δ; δ_prev = ∂L/∂a_in ⊙ act'(z_prev).
+    let mut delta: Vec<f64> = probs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| p - f64::from(u8::from(k == y)))
+        .collect();
+    for k in (0..layers.len()).rev() {
+        let w = &params[k].0;
+        let d_a_in: Vec<f64> = w
+            .iter()
+            .map(|row| row.iter().zip(&delta).map(|(w, d)| w * d).sum())
+            .collect();
+        let scale = w
+            .iter()
+            .map(|row| row.iter().zip(&delta).map(|(w, d)| (w * d).abs()).sum())
+            .collect();
+        let l = &mut layers[k];
+        l.delta_scale = delta.iter().map(|d| d.abs()).fold(0.0, f64::max);
+        l.delta = std::mem::take(&mut delta);
+        if k > 0 {
+            let z_prev = &layers[k - 1].z;
+            delta = d_a_in
+                .iter()
+                .zip(z_prev)
+                .map(|(d, &z)| d * act(tr.activation, z).1)
+                .collect();
+        }
+        layers[k].d_a_in = d_a_in;
+        layers[k].d_a_in_scale = scale;
+    }
+    Oracle {
+        layers,
+        probs,
+        cross_entropy,
+        penalty,
+    }
+}
+
+/// The update shown for one parameter: its gradient is the oracle's, and θ_new and the state
+/// after follow the optimizer's formulas from the state before.
+pub fn check_update(tr: &SampleTrace, u: &ParamUpdate, g_oracle: f64) {
+    assert_close(
+        "∂L/∂θ",
+        f64::from(u.grad),
+        g_oracle,
+        g_oracle.abs().max(1e-7),
+    );
+    let (theta_new, after) = linreg_math::update(
+        &tr.optimizer,
+        f64::from(u.theta),
+        f64::from(u.grad),
+        u.state_before,
+    );
+    let step = (f64::from(u.theta) - theta_new).abs();
+    assert_close(
+        "θ_new",
+        f64::from(u.theta_new),
+        theta_new,
+        f64::from(u.theta).abs() + step,
+    );
+    use ml_playground::protocol::ParamState::*;
+    match (u.state_after, after) {
+        (None, None) => {}
+        (Momentum { v: a }, Momentum { v: b }) => {
+            assert_close("v", f64::from(a), f64::from(b), f64::from(b).abs())
+        }
+        (
+            Adam {
+                t: ta,
+                m: ma,
+                v: va,
+            },
+            Adam {
+                t: tb,
+                m: mb,
+                v: vb,
+            },
+        ) => {
+            assert_eq!(ta, tb, "Adam t");
+            assert_close(
+                "m",
+                f64::from(ma),
+                f64::from(mb),
+                f64::from(mb).abs().max(1e-9),
+            );
+            assert_close(
+                "v",
+                f64::from(va),
+                f64::from(vb),
+                f64::from(vb).abs().max(1e-12),
+            );
+        }
+        (a, b) => panic!("state after: Burn {a:?} vs oracle {b:?}"),
+    }
+}

@@ -1,0 +1,336 @@
+//! The step-by-step panel's numbers (a [`SampleTrace`]) against oracles on the CPU backend:
+//! an independent f64 forward/backward/update of the MLP (micrograd-style, written from the
+//! formulas), and, for the CNN, Burn autodiff through the ordinary training path.
+
+mod nn_oracle;
+
+use std::rc::Rc;
+
+use burn::nn::loss::CrossEntropyLoss;
+use burn::prelude::*;
+use futures::executor::block_on;
+use ml_playground::data::mnist::{self, FILES, MnistData};
+use ml_playground::engine::device::cpu;
+use ml_playground::engine::mnist::{Classifier, MnistTrainer};
+use ml_playground::protocol::{SampleTrace, TraceFocus, TraceSample};
+use ml_playground::settings::{Activation, OptimizerKind, Preset, Settings};
+use nn_oracle::{assert_close, check_consistent, check_update, mlp_oracle};
+
+fn data() -> Rc<MnistData> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/mnist/");
+    let files = FILES.map(|f| std::fs::read(format!("{dir}{}", f.name)).unwrap());
+    Rc::new(mnist::from_gz([&files[0], &files[1], &files[2], &files[3]]).unwrap())
+}
+
+/// A run of `preset` on 512 images, `steps` steps taken.
+fn trained(
+    data: &Rc<MnistData>,
+    preset: Preset,
+    edit: impl Fn(&mut Settings),
+    steps: u64,
+) -> MnistTrainer {
+    let mut s = Settings::mnist_default();
+    preset.apply(&mut s);
+    (s.subset, s.epochs) = (512, 2);
+    edit(&mut s);
+    let mut t = MnistTrainer::new(&s, cpu(), data.clone());
+    for _ in 0..steps {
+        t.step();
+    }
+    t
+}
+
+fn trace(t: &MnistTrainer, sample: TraceSample, focus: TraceFocus) -> SampleTrace {
+    block_on(t.trace(sample, focus).unwrap()).unwrap()
+}
+
+/// The dense layers' (W as `[inputs][outputs]`, b) read from the model.
+fn dense_params(model: &Classifier) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
+    let layers = match model {
+        Classifier::Mlp(m) => m.layers.iter().collect::<Vec<_>>(),
+        Classifier::Cnn(c) => vec![&c.dense],
+    };
+    layers
+        .iter()
+        .map(|l| {
+            let [inputs, outputs] = l.weight.dims();
+            let w: Vec<f32> = l.weight.val().into_data().try_to_vec::<f32>().unwrap();
+            let b: Vec<f32> = l
+                .bias
+                .as_ref()
+                .unwrap()
+                .val()
+                .into_data()
+                .try_to_vec::<f32>()
+                .unwrap();
+            let rows = (0..inputs)
+                .map(|i| {
+                    (0..outputs)
+                        .map(|j| f64::from(w[i * outputs + j]))
+                        .collect()
+                })
+                .collect();
+            (rows, b.into_iter().map(f64::from).collect())
+        })
+        .collect()
+}
+
+fn check_mlp(t: &MnistTrainer, sample: TraceSample, focus: TraceFocus) -> SampleTrace {
+    let tr = trace(t, sample, focus);
+    check_consistent(&tr);
+    let params = dense_params(t.model());
+    let o = mlp_oracle(&tr, &params);
+    for (p, &raw) in tr.x.iter().zip(&tr.pixels) {
+        let expected = (f64::from(raw) / 255.0 - f64::from(tr.mean)) / f64::from(tr.std);
+        assert_close("x", f64::from(*p), expected, 1.0);
+    }
+    for (k, (layer, ol)) in tr.layers.iter().zip(&o.layers).enumerate() {
+        let name = |what: &str| format!("layer {k} {what}");
+        for j in 0..layer.outputs {
+            assert_close(&name("z"), f64::from(layer.z[j]), ol.z[j], ol.z_scale[j]);
+            assert_close(&name("a"), f64::from(layer.a[j]), ol.a[j], ol.z_scale[j]);
+            assert_close(
+                &name("δ"),
+                f64::from(layer.d_z[j]),
+                ol.delta[j],
+                ol.delta_scale,
+            );
+        }
+        for i in 0..layer.inputs {
+            assert_close(
+                &name("∂L/∂a_in"),
+                f64::from(layer.d_a_in[i]),
+                ol.d_a_in[i],
+                ol.d_a_in_scale[i],
+            );
+            let g = ol.d_w(&params[k].0, layer.neuron, i, tr.l1, tr.l2);
+            assert_close(
+                &name("∂L/∂W row"),
+                f64::from(layer.d_w_row[i]),
+                g,
+                ol.delta_scale,
+            );
+            assert_eq!(layer.w_row[i] as f64, params[k].0[i][layer.neuron], "W row");
+        }
+        for j in 0..layer.outputs {
+            assert_eq!(
+                layer.w_col[j] as f64, params[k].0[layer.input][j],
+                "W column"
+            );
+        }
+        check_update(
+            &tr,
+            &layer.weight,
+            ol.d_w(&params[k].0, layer.neuron, layer.input, tr.l1, tr.l2),
+        );
+        check_update(&tr, &layer.bias, ol.delta[layer.neuron]);
+    }
+    for (i, &d) in tr.d_x.iter().enumerate() {
+        assert_close(
+            "∂L/∂x",
+            f64::from(d),
+            o.layers[0].d_a_in[i],
+            o.layers[0].d_a_in_scale[i],
+        );
+    }
+    for (p, q) in tr.probs.iter().zip(&o.probs) {
+        assert_close("p", f64::from(*p), *q, 1.0);
+    }
+    assert_close(
+        "cross-entropy",
+        f64::from(tr.cross_entropy),
+        o.cross_entropy,
+        1.0,
+    );
+    assert_close(
+        "penalty",
+        f64::from(tr.penalty),
+        o.penalty,
+        o.penalty.max(1e-12),
+    );
+    assert_close("loss", f64::from(tr.loss), o.cross_entropy + o.penalty, 1.0);
+    tr
+}
+
+#[test]
+fn mlp_presets_match_the_f64_oracle_with_every_optimizer() {
+    let data = data();
+    let cases: [(Preset, OptimizerKind, Activation, f64, f64); 4] = [
+        (
+            Preset::Seed001,
+            OptimizerKind::Sgd,
+            Activation::Relu,
+            0.0,
+            0.0,
+        ),
+        (
+            Preset::Seed002,
+            OptimizerKind::Momentum,
+            Activation::Relu,
+            0.0,
+            1e-4,
+        ),
+        (
+            Preset::Seed003,
+            OptimizerKind::Adam,
+            Activation::Relu,
+            1e-5,
+            0.0,
+        ),
+        (
+            Preset::Seed003,
+            OptimizerKind::Adam,
+            Activation::Tanh,
+            0.0,
+            0.0,
+        ),
+    ];
+    for (preset, optimizer, activation, l1, l2) in cases {
+        let t = trained(
+            &data,
+            preset,
+            |s| {
+                (s.optimizer, s.activation, s.l1, s.l2) = (optimizer, activation, l1, l2);
+            },
+            5,
+        );
+        let tr = check_mlp(&t, TraceSample::Test { index: 7 }, TraceFocus::default());
+        assert_eq!((tr.step, tr.label), (5, data.test.labels[7]));
+        // The state shown is the run's own: Adam has taken 5 steps.
+        if optimizer == OptimizerKind::Adam {
+            let ml_playground::protocol::ParamState::Adam { t: steps, .. } =
+                tr.layers[0].weight.state_before
+            else {
+                panic!("Adam state expected");
+            };
+            assert_eq!(steps, 5);
+        }
+    }
+}
+
+#[test]
+fn a_chosen_focus_and_a_drawn_digit_are_followed() {
+    let data = data();
+    let t = trained(&data, Preset::Seed003, |_| {}, 3);
+    let focus = TraceFocus {
+        layer: Some(0),
+        neuron: Some(17),
+        input: Some(300),
+        ..TraceFocus::default()
+    };
+    let drawn = TraceSample::Drawn {
+        pixels: data.test.image(3).to_vec(),
+        label: 4,
+    };
+    let tr = check_mlp(&t, drawn, focus);
+    assert_eq!(
+        (tr.layers[0].neuron, tr.layers[0].input, tr.label),
+        (17, 300, 4)
+    );
+    // Defaults elsewhere: the output layer follows the true class.
+    assert_eq!(tr.layers.last().unwrap().neuron, 4);
+    // Bad requests are errors with messages, not panics.
+    let e = t
+        .trace(TraceSample::Test { index: 10_000 }, TraceFocus::default())
+        .err()
+        .unwrap();
+    assert!(e.0.contains("does not exist"), "{}", e.0);
+    let e = t
+        .trace(
+            TraceSample::Drawn {
+                pixels: vec![0; 10],
+                label: 1,
+            },
+            TraceFocus::default(),
+        )
+        .err()
+        .unwrap();
+    assert!(e.0.contains("784"), "{}", e.0);
+}
+
+#[test]
+fn cnn_first_convolution_and_gradients_match_burn_autodiff() {
+    let data = data();
+    let t = trained(&data, Preset::SmallCnn, |s| s.batch_size = 16, 3);
+    let tr = trace(&t, TraceSample::Test { index: 11 }, TraceFocus::default());
+    check_consistent(&tr);
+    let conv = tr.conv.as_ref().expect("the CNN's convolution is traced");
+    // Forward of channel c, every position, from x and K_c in f64.
+    for r in 0..28 {
+        for c in 0..28 {
+            let window = ml_playground::engine::mnist::trace_focus::window(&tr.x, (r, c), 5);
+            let terms: Vec<f64> = window
+                .iter()
+                .zip(&conv.k)
+                .map(|(x, k)| f64::from(*x) * f64::from(*k))
+                .collect();
+            let z = terms.iter().sum::<f64>() + f64::from(conv.bias.theta);
+            let scale =
+                terms.iter().map(|v| v.abs()).sum::<f64>() + f64::from(conv.bias.theta).abs();
+            assert_close("conv z", f64::from(conv.z[r * 28 + c]), z, scale);
+            assert_eq!(conv.a[r * 28 + c], conv.z[r * 28 + c].max(0.0), "ReLU");
+        }
+    }
+    for r in 0..14 {
+        for c in 0..14 {
+            let m = [(0, 0), (0, 1), (1, 0), (1, 1)]
+                .map(|(dr, dc)| conv.a[(2 * r + dr) * 28 + 2 * c + dc])
+                .into_iter()
+                .fold(f32::NEG_INFINITY, f32::max);
+            assert_eq!(conv.pooled[r * 14 + c], m, "max-pool");
+        }
+    }
+    // Gradients: Burn autodiff through the ordinary forward (as in training), batch of one.
+    let model = t.model().clone();
+    let device = cpu().autodiff();
+    let x = Tensor::<2>::from_data(TensorData::new(tr.x.clone(), [1, 784]), &device);
+    let y = Tensor::<1, Int>::from_ints([i64::from(tr.label)], &device);
+    let loss = CrossEntropyLoss::new(None, &device).forward(model.forward(x), y);
+    let grads = loss.backward();
+    let Classifier::Cnn(cnn) = &model else {
+        panic!("a CNN")
+    };
+    let d_k: Vec<f32> = cnn
+        .conv1
+        .weight
+        .val()
+        .grad(&grads)
+        .unwrap()
+        .into_data()
+        .try_to_vec::<f32>()
+        .unwrap();
+    let taps = &d_k[conv.channel * 25..(conv.channel + 1) * 25];
+    let scale = taps.iter().map(|g| f64::from(g.abs())).fold(0.0, f64::max);
+    for (mine, theirs) in conv.d_k.iter().zip(taps) {
+        assert_close("∂L/∂K", f64::from(*mine), f64::from(*theirs), scale);
+    }
+    let head = &tr.layers[0];
+    let d_w: Vec<f32> = cnn
+        .dense
+        .weight
+        .val()
+        .grad(&grads)
+        .unwrap()
+        .into_data()
+        .try_to_vec::<f32>()
+        .unwrap();
+    for i in 0..head.inputs {
+        assert_close(
+            "dense ∂L/∂W",
+            f64::from(head.d_w_row[i]),
+            f64::from(d_w[i * 10 + head.neuron]),
+            1.0,
+        );
+    }
+    check_update(
+        &tr,
+        &conv.weight,
+        f64::from(taps[conv.tap.0 * 5 + conv.tap.1]),
+    );
+    assert_close(
+        "loss",
+        f64::from(tr.loss),
+        f64::from(loss.into_scalar::<f32>()),
+        1.0,
+    );
+}
