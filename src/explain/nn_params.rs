@@ -1,0 +1,92 @@
+//! The followed parameters (a kernel tap, one weight and bias per dense layer) and the
+//! optimizer's symbolic update rules.
+
+use super::nn_steps::line;
+use super::nn_text::sup;
+use crate::explain::FormulaLine;
+use crate::protocol::{ParamUpdate, SampleTrace};
+use crate::settings::OptimizerKind;
+
+/// A followed parameter: its LaTeX name, plain name, JSON key prefix and update.
+pub(super) struct Param<'a> {
+    pub latex: String,
+    pub text: String,
+    pub key: String,
+    pub update: &'a ParamUpdate,
+    pub regularized: bool,
+}
+
+pub(super) fn params(t: &SampleTrace) -> Vec<Param<'_>> {
+    let mut out = Vec::new();
+    if let Some(c) = &t.conv {
+        let ((dy, dx), ch) = (c.tap, c.channel);
+        out.push(Param {
+            latex: format!("K_{{{ch};{dy},{dx}}}"),
+            text: format!("K[{ch}][{dy},{dx}]"),
+            key: "conv.weight".into(),
+            update: &c.weight,
+            regularized: true,
+        });
+        out.push(Param {
+            latex: format!("b^{{K}}_{{{ch}}}"),
+            text: format!("bK[{ch}]"),
+            key: "conv.bias".into(),
+            update: &c.bias,
+            regularized: false,
+        });
+    }
+    for (k, l) in t.layers.iter().enumerate() {
+        let (j, i, s) = (l.neuron, l.input, sup(k));
+        out.push(Param {
+            latex: format!("W{s}_{{{j},{i}}}"),
+            text: format!("W{}[{j},{i}]", k + 1),
+            key: format!("layers[{k}].weight"),
+            update: &l.weight,
+            regularized: true,
+        });
+        out.push(Param {
+            latex: format!("b{s}_{{{j}}}"),
+            text: format!("b{}[{j}]", k + 1),
+            key: format!("layers[{k}].bias"),
+            update: &l.bias,
+            regularized: false,
+        });
+    }
+    out
+}
+
+pub(super) fn symbolic(kind: OptimizerKind) -> (Vec<FormulaLine>, &'static str) {
+    match kind {
+        OptimizerKind::Sgd => (
+            vec![line("SGD", r"\theta \leftarrow \theta - \alpha\, g")],
+            "SGD moves the weight against its gradient, scaled by the learning rate α.",
+        ),
+        OptimizerKind::Momentum => (
+            vec![
+                line("velocity", r"v \leftarrow \mu\, v + g"),
+                line(
+                    "SGD with momentum",
+                    r"\theta \leftarrow \theta - \alpha\, v",
+                ),
+            ],
+            "The velocity v accumulates past gradients (no dampening, as in PyTorch and Burn) and the weight moves along v.",
+        ),
+        OptimizerKind::Adam => (
+            vec![
+                line(
+                    "moments",
+                    r"m \leftarrow \beta_1 m + (1-\beta_1)\, g,\quad v \leftarrow \beta_2 v + (1-\beta_2)\, g^2",
+                ),
+                line(
+                    "bias correction",
+                    r"\hat{m} = \frac{m}{1-\beta_1^{t}},\quad \hat{v} = \frac{v}{1-\beta_2^{t}}",
+                ),
+                line(
+                    "Adam",
+                    r"\theta \leftarrow \theta - \alpha\, \frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}",
+                ),
+            ],
+            "Adam keeps running averages of the gradient (m) and of its square (v), corrects their start-up bias and scales the step by 1/√v̂.",
+        ),
+    }
+}

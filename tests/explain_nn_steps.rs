@@ -1,0 +1,225 @@
+//! The "Follow one sample" sub-steps: every formula typesets, the trace's numbers are the ones
+//! written out, the arithmetic done here agrees with the trace, and bad traces are refused.
+
+mod nn_fixture;
+
+use ml_playground::explain::format::n32;
+use ml_playground::explain::mathml::to_mathml;
+use ml_playground::explain::nn_export::{lookup, nn_export};
+use ml_playground::explain::nn_steps::{NnStep, Stage, Target, nn_steps};
+use ml_playground::protocol::SampleTrace;
+use ml_playground::settings::OptimizerKind;
+use nn_fixture::cnn::cnn_trace;
+use nn_fixture::mlp_trace;
+
+fn latex(step: &NnStep) -> String {
+    step.substituted
+        .iter()
+        .map(|l| l.latex.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn find(steps: &[NnStep], stage: Stage) -> &NnStep {
+    steps
+        .iter()
+        .find(|s| s.stage == stage)
+        .unwrap_or_else(|| panic!("no {stage:?}"))
+}
+
+/// Typesets, has words, and each term with a key is exactly the exported number.
+fn well_formed(t: &SampleTrace, steps: &[NnStep]) {
+    let doc = serde_json::to_value(nn_export(t)).unwrap();
+    for s in steps {
+        assert!(!s.title.is_empty() && !s.summary.is_empty(), "{s:?}");
+        assert!(!s.substituted.is_empty(), "{}", s.title);
+        for l in s.symbolic.iter().chain(&s.substituted) {
+            to_mathml(&l.latex).unwrap_or_else(|e| panic!("{}: {e}", s.title));
+        }
+        for term in &s.terms {
+            if let Some(key) = &term.key {
+                let exported = lookup(&doc, key).unwrap_or_else(|| panic!("{key} not exported"));
+                assert_eq!(exported as f32, term.value as f32, "{key}");
+            }
+        }
+    }
+}
+
+#[test]
+fn mlp_sub_steps_carry_the_trace_numbers() {
+    for kind in OptimizerKind::ALL {
+        for (l1, l2) in [(0.0, 0.0), (1e-4, 1e-3)] {
+            let t = mlp_trace(kind, l1, l2);
+            let steps = nn_steps(&t, None).unwrap();
+            well_formed(&t, &steps);
+            let stages: Vec<Stage> = steps.iter().map(|s| s.stage).collect();
+            use Stage::*;
+            let expected = [
+                Input,
+                Dense(0),
+                Activation(0),
+                Dense(1),
+                Softmax,
+                Loss,
+                OutputDelta,
+                Gradient(1),
+                BackProp(1),
+                Gradient(0),
+                Update,
+            ];
+            assert_eq!(stages, expected);
+            assert!(steps[0].title.starts_with("1 · ") && steps[10].title.starts_with("11 · "));
+            let (l0, out) = (&t.layers[0], &t.layers[1]);
+            let (j, i) = (l0.neuron, l0.input);
+            // Input: the focused pixel and its scaled value.
+            assert!(latex(&steps[0]).contains(&format!("{}/255", t.pixels[i])));
+            assert!(latex(&steps[0]).ends_with(&n32(t.x[i])));
+            // Dense: the largest term written first, the z and the bias as Burn's.
+            let dense = latex(find(&steps, Dense(0)));
+            assert!(dense.contains(&format!("W_{{{j},{i}}}")), "{dense}");
+            assert!(dense.ends_with(&n32(l0.z[j])), "{dense}");
+            assert!(
+                dense.contains(&n32(l0.bias.theta).replace('-', "")),
+                "{dense}"
+            );
+            // The sum computed here plus the bias is Burn's z (4 significant digits).
+            let sum: f64 = l0
+                .w_row
+                .iter()
+                .zip(&l0.a_in)
+                .map(|(w, a)| f64::from(*w) * f64::from(*a))
+                .sum();
+            assert_eq!(n32((sum + f64::from(l0.bias.theta)) as f32), n32(l0.z[j]));
+            let act = latex(find(&steps, Activation(0)));
+            let active = l0.z.iter().filter(|&&z| z > 0.0).count();
+            assert!(active < 3, "neuron 2 is inactive");
+            assert!(
+                act.contains(&format!(r"= {active} \text{{ of }} 3")),
+                "{act}"
+            );
+            for k in 0..10 {
+                assert!(latex(find(&steps, Softmax)).contains(&n32(t.probs[k])));
+                assert!(latex(find(&steps, OutputDelta)).contains(&n32(out.d_z[k])));
+            }
+            let loss = latex(find(&steps, Loss));
+            assert!(
+                loss.contains(&n32(t.cross_entropy)) && loss.ends_with(&n32(t.loss)),
+                "{loss}"
+            );
+            assert_eq!(
+                loss.contains(&format!("+ {} =", n32(t.penalty))),
+                l1 > 0.0,
+                "{loss}"
+            );
+            let grad = latex(find(&steps, Gradient(0)));
+            assert!(
+                grad.contains(&n32(l0.d_w_row[i])) && grad.ends_with(&n32(l0.bias.grad)),
+                "{grad}"
+            );
+            assert_eq!(grad.contains(r"\operatorname{sign}"), l1 > 0.0);
+            let back = latex(find(&steps, BackProp(1)));
+            assert!(back.contains(&n32(out.d_a_in[out.input])), "{back}");
+            assert!(back.ends_with(&n32(l0.d_z[j])), "{back}");
+            let update = latex(find(&steps, Update));
+            assert!(
+                update.contains(&n32(l0.weight.theta_new))
+                    && update.contains(&n32(l0.bias.theta_new)),
+                "{update}"
+            );
+            assert!(
+                update.contains(&n32(out.weight.theta_new)),
+                "the other layer's weight: {update}"
+            );
+            assert_eq!(update.contains(r"\hat{m}"), kind == OptimizerKind::Adam);
+            // Updating the output layer instead.
+            let other = nn_steps(&t, Some(1)).unwrap();
+            assert!(latex(other.last().unwrap()).contains(&format!(
+                "W^{{[2]}}_{{{},{}}} \\leftarrow",
+                out.neuron, out.input
+            )));
+        }
+    }
+}
+
+#[test]
+fn terms_point_at_pixels_and_neurons() {
+    let t = mlp_trace(OptimizerKind::Adam, 0.0, 0.0);
+    let steps = nn_steps(&t, None).unwrap();
+    let dense = find(&steps, Stage::Dense(0));
+    let (j, i) = (t.layers[0].neuron, t.layers[0].input);
+    assert_eq!(dense.terms[0].targets, vec![Target::Pixel(i)]);
+    let product = f64::from(t.layers[0].w_row[i]) * f64::from(t.layers[0].a_in[i]);
+    assert_eq!(dense.terms[0].value, product);
+    let back = find(&steps, Stage::BackProp(1));
+    assert!(back.terms.iter().any(|t| t.targets
+        == vec![Target::Neuron {
+            layer: 0,
+            neuron: j
+        }]));
+    assert_eq!(find(&steps, Stage::Softmax).terms.len(), 10);
+}
+
+#[test]
+fn cnn_sub_steps_follow_the_first_convolution() {
+    for kind in OptimizerKind::ALL {
+        let t = cnn_trace(kind);
+        let steps = nn_steps(&t, None).unwrap();
+        well_formed(&t, &steps);
+        let c = t.conv.as_ref().unwrap();
+        let pos = c.position.0 * 28 + c.position.1;
+        let conv = latex(find(&steps, Stage::Conv));
+        assert!(
+            conv.contains(r"\begin{bmatrix}") && conv.ends_with(&n32(c.z[pos])),
+            "{conv}"
+        );
+        let sum: f64 =
+            c.k.iter()
+                .zip(&c.window)
+                .map(|(k, x)| f64::from(*k) * f64::from(*x))
+                .sum();
+        assert_eq!(n32((sum + f64::from(c.bias.theta)) as f32), n32(c.z[pos]));
+        let pool = latex(find(&steps, Stage::Pool));
+        assert!(
+            pool.ends_with(&n32(c.pooled[c.position.0 / 2 * 14 + c.position.1 / 2])),
+            "{pool}"
+        );
+        assert!(latex(find(&steps, Stage::Middle)).contains(r"32 \times 7 \times 7"));
+        let back = latex(find(&steps, Stage::ConvGradient));
+        let tap = c.tap.0 * 5 + c.tap.1;
+        assert!(
+            back.contains(&n32(c.d_k[tap])) && back.ends_with(&n32(c.bias.grad)),
+            "{back}"
+        );
+        let update = latex(steps.last().unwrap());
+        assert!(
+            update.contains(&format!("K_{{0;{},{}}}", c.tap.0, c.tap.1)),
+            "{update}"
+        );
+        assert!(update.contains(&n32(c.weight.theta_new)), "{update}");
+        let conv_terms = &find(&steps, Stage::Conv).terms;
+        assert!(
+            conv_terms[0]
+                .targets
+                .contains(&Target::Tap(c.tap.0, c.tap.1))
+        );
+    }
+}
+
+#[test]
+fn inconsistent_traces_are_refused_not_panicked_on() {
+    let mut t = mlp_trace(OptimizerKind::Sgd, 0.0, 0.0);
+    t.layers[0].z.pop();
+    assert!(nn_steps(&t, None).unwrap_err().contains("layer 1"));
+    let mut t = mlp_trace(OptimizerKind::Sgd, 0.0, 0.0);
+    t.layers.clear();
+    assert!(nn_steps(&t, None).is_err());
+    let mut t = mlp_trace(OptimizerKind::Sgd, 0.0, 0.0);
+    t.label = 12;
+    assert!(nn_steps(&t, None).is_err());
+    let mut t = cnn_trace(OptimizerKind::Sgd);
+    t.conv.as_mut().unwrap().position = (40, 0);
+    assert!(nn_steps(&t, None).is_err());
+    // A focus on a layer that does not exist falls back to the first followed weight.
+    let t = mlp_trace(OptimizerKind::Sgd, 0.0, 0.0);
+    assert!(nn_steps(&t, Some(9)).is_ok());
+}
