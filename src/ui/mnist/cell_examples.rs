@@ -4,14 +4,17 @@
 use yew::prelude::*;
 
 use super::fmt::thousands;
+use super::gallery::follow_button;
 use super::pixels::{Pixels, digit_rgba};
 use super::view_state::CellExamples;
+use crate::protocol::TraceSample;
 use crate::protocol::mnist::SIDE;
 
 #[derive(Properties, PartialEq)]
 pub struct CellExamplesProps {
     pub cell: CellExamples,
     pub on_close: Callback<()>,
+    pub on_follow: Callback<TraceSample>,
 }
 
 #[component]
@@ -51,6 +54,7 @@ pub fn CellExamplesPanel(props: &CellExamplesProps) -> Html {
                             <Pixels width={SIDE as u32} height={SIDE as u32} rgba={digit_rgba(&e.pixels)}
                                 title={format!("test image #{}: true {}, predicted {}", e.index, e.label, e.predicted)} />
                             <figcaption>{format!("{:.0}%", e.probs.get(usize::from(c.predicted)).copied().unwrap_or(0.0) * 100.0)}</figcaption>
+                            { follow_button(e.index, &props.on_follow, "cell-example-follow") }
                         </figure>
                     }
                 </div>

@@ -9,10 +9,11 @@ use web_sys::{HtmlCanvasElement, PointerEvent};
 use yew::prelude::*;
 
 use super::draw_canvas::{PAD, clear_canvas, position, read_digit, stroke_to};
+use super::draw_follow::DrawFollow;
 use super::draw_probs::DrawProbs;
 use super::pixels::Pixels;
 use crate::protocol::mnist::SIDE;
-use crate::protocol::{Command, MnistCommand};
+use crate::protocol::{Command, MnistCommand, TraceSample};
 
 /// While drawing, at most one prediction per this many milliseconds.
 const THROTTLE_MS: f64 = 120.0;
@@ -26,6 +27,7 @@ pub struct DrawPadProps {
     pub probs: Option<Vec<f32>>,
     pub send: Callback<Command>,
     pub on_clear: Callback<()>,
+    pub on_follow: Callback<TraceSample>,
 }
 
 #[component]
@@ -139,6 +141,8 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
                 </figure>
                 <DrawProbs probs={props.probs.clone()} />
             </div>
+            <DrawFollow pixels={(*digit).clone()} probs={props.probs.clone()} ready={props.ready}
+                on_follow={props.on_follow.clone()} />
             if !props.ready {
                 <p class="hint">{"The model answers once MNIST is loaded."}</p>
             }

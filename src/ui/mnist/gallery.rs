@@ -7,12 +7,15 @@ use yew::prelude::*;
 
 use super::pixels::{Pixels, digit_rgba};
 use super::weights::same;
+use crate::protocol::TraceSample;
 use crate::protocol::mnist::{Evaluation, Example, SIDE};
 
 #[derive(Properties)]
 pub struct GalleryProps {
     /// The evaluation whose gallery is shown.
     pub evaluation: Option<Rc<Evaluation>>,
+    /// Follow an image through the network (a stable callback: not compared).
+    pub on_follow: Callback<TraceSample>,
 }
 
 impl PartialEq for GalleryProps {
@@ -31,10 +34,10 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             if examples.is_empty() {
                 <p class="empty-note">{"Shown after the first evaluation (end of an epoch, or “Evaluate now”)."}</p>
             } else {
-                <p class="hint">{format!("{right} of {} right. Under each image: the predicted digit and its probability.", examples.len())}</p>
+                <p class="hint">{format!("{right} of {} right. Under each image: the predicted digit and its probability; “Follow” walks it through the network.", examples.len())}</p>
                 <div class="digit-grid" data-testid="gallery">
                     for e in examples.iter() {
-                        { item(e) }
+                        { item(e, &props.on_follow) }
                     }
                 </div>
             }
@@ -42,7 +45,16 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     }
 }
 
-fn item(e: &Example) -> Html {
+/// A small "Follow" button for a test image.
+pub fn follow_button(index: u32, on_follow: &Callback<TraceSample>, testid: &'static str) -> Html {
+    let onclick = on_follow.reform(move |_: MouseEvent| TraceSample::Test { index });
+    html! {
+        <button class="follow" data-testid={testid} {onclick}
+            title="Follow this image through the network, step by step">{"Follow"}</button>
+    }
+}
+
+fn item(e: &Example, on_follow: &Callback<TraceSample>) -> Html {
     let ok = e.label == e.predicted;
     let p = e
         .probs
@@ -64,6 +76,7 @@ fn item(e: &Example) -> Html {
                 <b>{e.predicted}</b>{if ok { " ✓ " } else { " ✗ " }}{format!("{:.0}%", p * 100.0)}
                 if !ok { <span class="truth">{format!("is {}", e.label)}</span> }
             </figcaption>
+            { follow_button(e.index, on_follow, "gallery-follow") }
         </figure>
     }
 }

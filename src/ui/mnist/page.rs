@@ -13,10 +13,11 @@ use super::draw_pad::DrawPad;
 use super::gallery::Gallery;
 use super::model_file::ModelFilePanel;
 use super::progress::MnistProgress;
+use super::steps::{FollowSample, TraceRequest, next_serial};
 use super::transport::MnistTransport;
 use super::view_state::MnistPart;
 use super::weights::WeightsGrid;
-use crate::protocol::{Command, MnistCommand};
+use crate::protocol::{Command, MnistCommand, TraceFocus, TraceSample};
 use crate::settings::Settings;
 use crate::ui::state::{Action, State, WorkerStatus};
 
@@ -60,6 +61,22 @@ pub fn MnistPage(props: &MnistPageProps) -> Html {
             })
         })
     };
+    // "Follow one sample": what the learner picked (gallery, confusion cell or drawing).
+    let request = use_state(|| None::<TraceRequest>);
+    let on_follow = {
+        let set = request.setter();
+        use_callback((), move |sample: TraceSample, _| {
+            set.set(Some(TraceRequest {
+                sample,
+                focus: TraceFocus::default(),
+                serial: next_serial(),
+            }))
+        })
+    };
+    let on_request = {
+        let set = request.setter();
+        use_callback((), move |r: TraceRequest, _| set.set(Some(r)))
+    };
     // Each evaluation may follow new training: the drawn digit is asked about again.
     let model_version = m.evaluations.len() as u64;
     html! {
@@ -97,17 +114,22 @@ pub fn MnistPage(props: &MnistPageProps) -> Html {
                     </div>
                 </div>
                 if let Some(cell) = m.cell.clone() {
-                    <CellExamplesPanel {cell} on_close={clear(MnistPart::Cell)} />
+                    <CellExamplesPanel {cell} on_close={clear(MnistPart::Cell)} on_follow={on_follow.clone()} />
                 }
-                <Gallery evaluation={last_rc.clone()} />
+                <Gallery evaluation={last_rc.clone()} on_follow={on_follow.clone()} />
             </section>
             <section class="side">
                 <DrawPad {ready} {model_version} probs={m.drawn_probs.clone()} send={props.send.clone()}
-                    on_clear={clear(MnistPart::Drawing)} />
+                    on_clear={clear(MnistPart::Drawing)} on_follow={on_follow.clone()} />
                 <ModelFilePanel {ready} saved={m.saved.clone()} status={m.model_status.clone()}
                     send={props.send.clone()} dispatch={state.dispatcher()} />
                 <WeightsGrid evaluation={last_rc} model={s.settings.model} />
             </section>
+            <div class="steps-row">
+                <FollowSample request={(*request).clone()} trace={m.trace.clone()} errors={s.errors.clone()}
+                    run_step={m.snapshot.as_ref().map(|snap| snap.progress.step)} evaluations={m.evaluations.len()}
+                    {ready} send={props.send.clone()} {on_request} />
+            </div>
         </main>
     }
 }
