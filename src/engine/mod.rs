@@ -6,8 +6,18 @@ pub mod device;
 mod error;
 pub mod linreg;
 pub mod mnist;
+pub mod neuron;
+mod neuron_readout;
+pub mod neuron_run;
 pub mod optimizer;
 pub mod readback;
+pub mod reference;
+mod reference_basics;
+mod reference_descent;
+pub mod reference_inputs;
+mod reference_layers;
+mod reference_metrics;
+mod reference_transformer;
 mod trace_readout;
 pub mod trainer;
 

@@ -3,9 +3,11 @@
 
 pub mod export;
 pub mod format;
+pub mod latex;
 pub mod linreg_math;
 pub mod linreg_steps;
 pub mod mathml;
+pub mod neuron_steps;
 mod nn_backward;
 mod nn_conv;
 mod nn_conv_grad;
@@ -20,6 +22,13 @@ mod nn_params;
 pub mod nn_steps;
 pub mod nn_text;
 mod nn_update;
+pub mod optimizer_rules;
 pub mod reference;
+mod reference_activations;
+mod reference_losses;
+mod reference_metrics;
+mod reference_networks;
+mod reference_regularization;
+mod reference_training;
 
 pub use linreg_steps::{FormulaLine, SubStep, SubStepKind, sub_steps};

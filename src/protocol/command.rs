@@ -51,6 +51,8 @@ pub enum Command {
     },
     /// MNIST only: evaluate, examples, drawn digits, model files.
     Mnist(super::MnistCommand),
+    /// Formula page and single neuron: worked examples, several steps at once.
+    Reference(super::ReferenceCommand),
 }
 
 impl Command {

@@ -79,6 +79,8 @@ pub enum Event {
     Snapshot(Box<Snapshot>),
     /// MNIST: data loading, snapshots, examples, predictions, model files.
     Mnist(super::MnistEvent),
+    /// Formula page and single neuron: worked examples, neuron snapshots.
+    Reference(super::ReferenceEvent),
     /// A problem the user should know about; `fatal` means the run cannot continue here.
     Error {
         message: String,

@@ -5,6 +5,7 @@
 mod command;
 mod event;
 pub mod mnist;
+pub mod neuron;
 pub mod reference;
 mod sample_trace;
 mod trace;
@@ -12,5 +13,6 @@ mod trace;
 pub use command::{Checkpoint, Command, Hyper};
 pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
 pub use mnist::{MnistCommand, MnistEvent};
+pub use reference::{ReferenceCommand, ReferenceEvent};
 pub use sample_trace::{ConvTrace, DenseTrace, SampleTrace, TraceFocus, TraceSample};
 pub use trace::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

@@ -10,6 +10,7 @@ use super::mnist::{
     self, Activation, ModelKind, Preprocess, Preset, hidden_from_text, hidden_to_text,
 };
 use super::model::{BackendChoice, OptimizerKind, Settings, Task, range};
+use super::neuron::{self as neuron, list_from_text, list_to_text, value_from_text};
 
 /// A value from the URL that could not be used, and what was used instead.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,22 +36,39 @@ pub fn to_hash(s: &Settings) -> String {
             ("subset", s.subset.to_string()),
             ("decay", s.lr_decay.to_string()),
         ]),
+        Task::Neuron | Task::Formulas => pairs.extend([
+            ("x", list_to_text(&s.neuron.x)),
+            ("w", list_to_text(&s.neuron.w)),
+            ("b", s.neuron.b.to_string()),
+            ("y", s.neuron.y.to_string()),
+        ]),
     }
-    pairs.extend([
-        ("seed", s.seed.to_string()),
-        ("lr", s.lr.to_string()),
-        ("batch", s.batch_size.to_string()),
-        ("epochs", s.epochs.to_string()),
-        ("optimizer", s.optimizer.key().to_string()),
-        ("momentum", s.momentum.to_string()),
-        ("l1", s.l1.to_string()),
-        ("l2", s.l2.to_string()),
-        ("backend", s.backend.key().to_string()),
-    ]);
-    if s.task == Task::LinearRegression {
-        pairs.push(("test", u8::from(s.show_test).to_string()));
+    match s.task {
+        Task::Neuron => pairs.extend([
+            ("optimizer", s.optimizer.key().to_string()),
+            ("lr", s.lr.to_string()),
+            ("momentum", s.momentum.to_string()),
+            ("backend", s.backend.key().to_string()),
+        ]),
+        Task::Formulas => pairs.push(("backend", s.backend.key().to_string())),
+        Task::LinearRegression | Task::Mnist => {
+            pairs.extend([
+                ("seed", s.seed.to_string()),
+                ("lr", s.lr.to_string()),
+                ("batch", s.batch_size.to_string()),
+                ("epochs", s.epochs.to_string()),
+                ("optimizer", s.optimizer.key().to_string()),
+                ("momentum", s.momentum.to_string()),
+                ("l1", s.l1.to_string()),
+                ("l2", s.l2.to_string()),
+                ("backend", s.backend.key().to_string()),
+            ]);
+            if s.task == Task::LinearRegression {
+                pairs.push(("test", u8::from(s.show_test).to_string()));
+            }
+            pairs.push(("speed", s.speed.to_string()));
+        }
     }
-    pairs.push(("speed", s.speed.to_string()));
     let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
     format!("#{}", body.join("&"))
 }
@@ -67,7 +85,11 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
         .collect();
     let mut task = Task::LinearRegression;
     for &(key, value) in pairs.iter().filter(|(k, _)| *k == "task") {
-        Parser::new(key, value, &mut notices).choice(&mut task, Task::from_key, "linreg or mnist");
+        Parser::new(key, value, &mut notices).choice(
+            &mut task,
+            Task::from_key,
+            "linreg, neuron, mnist or formulas",
+        );
     }
     let mut s = Settings::for_task(task);
     let mut preset = None;
@@ -130,8 +152,28 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
             ),
             "subset" => parser.number(&mut s.subset, mnist::range::SUBSET),
             "decay" => parser.number(&mut s.lr_decay, range::LR_DECAY),
+            "x" | "w" => match list_from_text(value) {
+                Ok(list) if key == "x" => s.neuron.x = list,
+                Ok(list) => s.neuron.w = list,
+                Err(why) => {
+                    let default = if key == "x" { &s.neuron.x } else { &s.neuron.w };
+                    let default = format!("[{}]", list_to_text(default));
+                    parser.reject(why, default)
+                }
+            },
+            "b" => match value_from_text(value) {
+                Ok(b) => s.neuron.b = b,
+                Err(why) => parser.reject(why, s.neuron.b),
+            },
+            "y" => parser.number(&mut s.neuron.y, neuron::range::LABEL),
             _ => {} // Unknown keys are ignored: links from newer versions still open.
         }
+    }
+    if let Some(message) = s.neuron.match_lengths() {
+        notices.push(Notice {
+            key: "w".into(),
+            message,
+        });
     }
     (s, notices)
 }

@@ -5,7 +5,9 @@
 mod hash;
 pub mod mnist;
 mod model;
+pub mod neuron;
 
 pub use hash::{Notice, from_hash, to_hash};
 pub use mnist::{Activation, ModelKind, Preprocess, Preset};
 pub use model::{BackendChoice, OptimizerKind, Settings, Task, range};
+pub use neuron::NeuronSettings;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::mnist::{Activation, ModelKind, Preprocess, Preset};
+use super::neuron::NeuronSettings;
 
 /// Which learning task the page shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,6 +12,10 @@ pub enum Task {
     LinearRegression,
     /// Handwritten digits (MNIST), classified by an MLP or a small CNN.
     Mnist,
+    /// One sigmoid neuron on one sample (logistic regression), step by step.
+    Neuron,
+    /// The formula reference: every formula with a worked example computed by Burn.
+    Formulas,
 }
 
 /// The optimizer that turns gradients into parameter updates.
@@ -74,6 +79,8 @@ pub struct Settings {
     pub subset: usize,
     /// MNIST: the learning rate is multiplied by γ after every epoch (1 = constant).
     pub lr_decay: f64,
+    /// Single neuron (and the formula page's neuron example): x, w, b, y.
+    pub neuron: NeuronSettings,
 }
 
 impl Default for Settings {
@@ -99,6 +106,7 @@ impl Default for Settings {
             preprocess: Preprocess::Unit,
             subset: 60_000,
             lr_decay: 1.0,
+            neuron: NeuronSettings::default(),
         }
     }
 }
@@ -116,11 +124,26 @@ impl Settings {
         s
     }
 
+    /// The single neuron's starting point: the textbook example, plain SGD with α = 0.5
+    /// (large enough that one step visibly moves w and b).
+    pub fn neuron_default() -> Self {
+        Self {
+            task: Task::Neuron,
+            lr: 0.5,
+            ..Self::default()
+        }
+    }
+
     /// The defaults of `task` (the backend choice is the caller's to keep).
     pub fn for_task(task: Task) -> Self {
         match task {
             Task::LinearRegression => Self::default(),
             Task::Mnist => Self::mnist_default(),
+            Task::Neuron => Self::neuron_default(),
+            Task::Formulas => Self {
+                task: Task::Formulas,
+                ..Self::default()
+            },
         }
     }
 }
@@ -144,6 +167,8 @@ impl Settings {
         match self.task {
             Task::LinearRegression => (self.points * 4).div_ceil(5),
             Task::Mnist => self.subset,
+            // One sample; the formula page does not train.
+            Task::Neuron | Task::Formulas => 1,
         }
     }
 
@@ -199,16 +224,23 @@ impl BackendChoice {
 }
 
 impl Task {
+    pub const ALL: [Task; 4] = [
+        Self::LinearRegression,
+        Self::Neuron,
+        Self::Mnist,
+        Self::Formulas,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             Self::LinearRegression => "linreg",
             Self::Mnist => "mnist",
+            Self::Neuron => "neuron",
+            Self::Formulas => "formulas",
         }
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        [Self::LinearRegression, Self::Mnist]
-            .into_iter()
-            .find(|t| t.key() == key)
+        Self::ALL.into_iter().find(|t| t.key() == key)
     }
 }

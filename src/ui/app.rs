@@ -8,7 +8,9 @@ use super::backend_badge::BackendBadge;
 use super::linreg_page::LinregPage;
 use super::mnist::MnistPage;
 use super::nav::Nav;
+use super::neuron::NeuronPage;
 use super::notices::Notices;
+use super::reference::FormulasPage;
 use super::state::{Action, State};
 use super::url;
 use super::worker_bridge::WorkerLink;
@@ -101,11 +103,15 @@ pub fn App() -> Html {
 
     let on_task = {
         let on_settings = on_settings.clone();
-        let backend = state.settings.backend;
+        let (backend, neuron) = (state.settings.backend, state.settings.neuron.clone());
         Callback::from(move |task: Task| {
             // The task's defaults, on the same device; `command_for` makes it a new run.
+            // The neuron's x, w, b, y go along between the neuron and the formula page.
             let mut settings = Settings::for_task(task);
             settings.backend = backend;
+            if matches!(task, Task::Neuron | Task::Formulas) {
+                settings.neuron = neuron.clone();
+            }
             on_settings.emit(settings);
         })
     };
@@ -126,10 +132,13 @@ pub fn App() -> Html {
                 <BackendBadge backend={s.backend.clone()} status={s.status.clone()} />
             </header>
             <Notices notices={s.notices.clone()} errors={s.errors.clone()} dispatch={dispatch} />
-            if s.settings.task == Task::Mnist {
-                <MnistPage state={state.clone()} send={send} on_settings={on_settings} />
-            } else {
-                <LinregPage state={state.clone()} send={send} on_settings={on_settings} />
+            {
+                match s.settings.task {
+                    Task::Mnist => html! { <MnistPage state={state.clone()} send={send} on_settings={on_settings} /> },
+                    Task::Neuron => html! { <NeuronPage state={state.clone()} send={send} on_settings={on_settings} /> },
+                    Task::Formulas => html! { <FormulasPage state={state.clone()} on_settings={on_settings} /> },
+                    Task::LinearRegression => html! { <LinregPage state={state.clone()} send={send} on_settings={on_settings} /> },
+                }
             }
             <footer class="footer">
                 {"Built with Burn (WebGPU / CPU), Yew and Rust → WebAssembly. Everything runs on your machine; nothing is uploaded. "}

@@ -1,4 +1,4 @@
-//! The task tabs: linear regression and MNIST digits.
+//! The task tabs: linear regression, the single neuron, MNIST digits and the formula reference.
 
 use yew::prelude::*;
 
@@ -34,7 +34,9 @@ pub fn Nav(props: &NavProps) -> Html {
     html! {
         <nav class="tabs" role="tablist" aria-label="Task">
             { tab(Task::LinearRegression, "Linear regression", "y = 2x + 1 + noise: two parameters, every number of every step") }
+            { tab(Task::Neuron, "Single neuron", "Logistic regression on one sample: sigmoid and cross-entropy, step by step") }
             { tab(Task::Mnist, "MNIST digits", "Handwritten digits: MLPs and a small CNN, trained in your browser") }
+            { tab(Task::Formulas, "Formulas", "Every formula, typeset, with a worked example computed live by Burn") }
         </nav>
     }
 }

@@ -5,9 +5,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::mnist::{MnistPart, MnistView};
+use super::reference::ReferenceView;
 use crate::data::least_squares::{self, LeastSquares};
 use crate::data::linreg::{LinRegData, generate};
-use crate::protocol::{BackendInfo, CurvePoint, MnistEvent, Snapshot};
+use crate::protocol::{BackendInfo, CurvePoint, MnistEvent, ReferenceEvent, Snapshot};
 use crate::settings::{Notice, Settings};
 
 /// At most this many points per curve; older ones are thinned out by half when full.
@@ -41,6 +42,8 @@ pub struct State {
     pub exporting: bool,
     /// What the MNIST views show.
     pub mnist: MnistView,
+    /// What the formula page and the single neuron show.
+    pub reference: ReferenceView,
 }
 
 pub enum Action {
@@ -64,6 +67,10 @@ pub enum Action {
     Mnist(MnistEvent),
     /// MNIST: something closed, cleared or dealt with by the page.
     MnistClear(MnistPart),
+    /// Formula page and single neuron: worked examples, neuron snapshots.
+    Reference(ReferenceEvent),
+    /// Single neuron: steps were requested.
+    NeuronPending,
 }
 
 impl State {
@@ -83,6 +90,7 @@ impl State {
             errors: Vec::new(),
             exporting: false,
             mnist: MnistView::default(),
+            reference: ReferenceView::default(),
         }
     }
 
@@ -140,6 +148,7 @@ impl Reducible for State {
                     s.snapshot = None;
                     s.sub_step = 0;
                     s.mnist.clear_run();
+                    s.reference.clear_run();
                 }
                 s.settings = settings;
             }
@@ -175,6 +184,8 @@ impl Reducible for State {
             Action::SetExporting(on) => s.exporting = on,
             Action::Mnist(event) => s.mnist.apply(event),
             Action::MnistClear(part) => s.mnist.clear(part),
+            Action::Reference(event) => s.reference.apply(event),
+            Action::NeuronPending => s.reference.pending = true,
         }
         Rc::new(s)
     }

@@ -142,8 +142,8 @@ impl WorkerLink {
             "the training worker crashed; continuing from step {step}"
         ));
         let settings = self.settings.borrow().clone();
-        if settings.task == Task::Mnist {
-            // MNIST runs have no checkpoint here: the new worker starts the run over.
+        if settings.task != Task::LinearRegression {
+            // Only linear regression has a checkpoint here: the new worker starts the run over.
             self.dispatcher.dispatch(Action::Settings {
                 settings: settings.clone(),
                 restart: true,
@@ -194,6 +194,7 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
             link.dispatcher.dispatch(Action::Mnist(event));
         }
         Event::Mnist(event) => link.dispatcher.dispatch(Action::Mnist(event)),
+        Event::Reference(event) => link.dispatcher.dispatch(Action::Reference(event)),
         Event::Error { message, fatal } => {
             link.dispatcher.dispatch(Action::Error(message));
             if fatal {

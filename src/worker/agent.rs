@@ -6,8 +6,9 @@ use std::rc::Rc;
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen_futures::spawn_local;
 
+use super::run::Run;
 use super::session::{Session, Shared, snapshot_events};
-use super::{backend, mnist_commands, run_loop};
+use super::{backend, mnist_commands, reference_commands, run_loop};
 use crate::protocol::{Command, Event};
 
 pub struct TrainWorker {
@@ -107,9 +108,14 @@ impl Worker for TrainWorker {
                 );
             }
             Command::Mnist(command) => mnist_commands::handle(&shared, command, send),
+            Command::Reference(command) => reference_commands::handle(&shared, command, send),
             Command::Play => {
                 let mut s = shared.borrow_mut();
-                let finished = s.trainer.as_ref().is_none_or(|t| t.is_finished());
+                // The single neuron only steps on request.
+                let finished = s
+                    .trainer
+                    .as_ref()
+                    .is_none_or(|t| t.is_finished() || matches!(t, Run::Neuron(_)));
                 s.running = !finished;
                 if s.running && !s.loop_active {
                     s.loop_active = true;

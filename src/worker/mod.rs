@@ -10,6 +10,7 @@ mod mnist_commands;
 mod mnist_loader;
 mod mnist_snapshot;
 mod rate;
+mod reference_commands;
 mod run;
 mod run_loop;
 mod session;

@@ -11,7 +11,9 @@ use super::rate::RateMeter;
 use super::run::Run;
 use crate::data::mnist::MnistData;
 use crate::engine::mnist::MnistTrainer;
+use crate::engine::neuron_run::NeuronRun;
 use crate::engine::trainer::LinRegTrainer;
+use crate::protocol::reference::NeuronInput;
 use crate::protocol::{BackendInfo, BackendKind, Checkpoint, Event, Progress, Snapshot};
 use crate::settings::{Settings, Task};
 
@@ -71,6 +73,11 @@ impl Session {
                 .mnist_data
                 .clone()
                 .map(|data| Run::Mnist(Box::new(MnistTrainer::new(&self.settings, device, data)))),
+            (Task::Neuron, Some(device)) => Some(Run::Neuron(Box::new(NeuronRun::new(
+                &self.settings,
+                device,
+            )))),
+            (Task::Formulas, Some(_)) => None,
         };
     }
 
@@ -103,10 +110,27 @@ impl Session {
     }
 }
 
-/// Reads back a snapshot and builds its event (linear regression or MNIST).
+/// Reads back a snapshot and builds its event (linear regression, MNIST, the single neuron;
+/// for the formula page, the worked examples).
 pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
-    if matches!(shared.borrow().trainer, Some(Run::Mnist(_))) {
+    let (mnist, neuron, formulas) = {
+        let s = shared.borrow();
+        let formulas = (s.settings.task == Task::Formulas && s.device.is_some())
+            .then(|| NeuronInput::from_settings(&s.settings));
+        (
+            matches!(s.trainer, Some(Run::Mnist(_))),
+            matches!(s.trainer, Some(Run::Neuron(_))),
+            formulas,
+        )
+    };
+    if mnist {
         return super::mnist_snapshot::snapshot_events(shared).await;
+    }
+    if neuron {
+        return super::reference_commands::neuron_snapshot(shared).await;
+    }
+    if let Some(input) = formulas {
+        return super::reference_commands::examples(shared, input).await;
     }
     read_with_fallback(
         shared,

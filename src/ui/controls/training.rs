@@ -23,7 +23,7 @@ pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
     });
     let restart_hint = "Changing this starts the run over.";
     let (l1_hint, l2_hint) = match s.task {
-        Task::LinearRegression => (
+        Task::LinearRegression | Task::Neuron | Task::Formulas => (
             "Penalty λ₁|w| (0 = off). Can change while training runs.",
             "Penalty λ₂w² (0 = off). Can change while training runs.",
         ),

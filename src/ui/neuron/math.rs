@@ -1,0 +1,82 @@
+//! The single neuron's math panel: forward → loss → backward → update of the last step,
+//! symbolic and then with Burn's numbers.
+
+use yew::prelude::*;
+
+use crate::explain::SubStep;
+use crate::explain::format::n32;
+use crate::explain::neuron_steps::neuron_sub_steps;
+use crate::protocol::neuron::NeuronStep;
+use crate::ui::formula::Formula;
+use crate::ui::state::State;
+use crate::ui::transport::SUB_STEP_NAMES;
+
+#[derive(Properties, PartialEq)]
+pub struct NeuronMathProps {
+    pub state: UseReducerHandle<State>,
+}
+
+fn sub_step_view(step: &SubStep, name: &str, current: bool, collapsed: bool) -> Html {
+    html! {
+        <article class={classes!("substep", current.then_some("current"), collapsed.then_some("collapsed"))}
+            data-testid={format!("neuron-math-{name}")}>
+            <h3>{step.title}</h3>
+            if !collapsed {
+                <p class="summary">{step.summary.clone()}</p>
+                for line in step.symbolic.iter() {
+                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
+                }
+                <div class="numbers-title">{"with this step's numbers"}</div>
+                for line in step.substituted.iter() {
+                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
+                }
+            }
+        </article>
+    }
+}
+
+fn chips(t: &NeuronStep) -> Html {
+    let item = |label: &str, testid: &str, value: String| {
+        html! {
+            <span class="chip"><span class="chip-label">{label}</span><b data-testid={testid.to_string()}>{value}</b></span>
+        }
+    };
+    html! {
+        <div class="chips">
+            { item("step", "neuron-math-step", t.step.to_string()) }
+            { item("z", "neuron-math-z", n32(t.z)) }
+            { item("ŷ", "neuron-math-y-hat", n32(t.y_hat)) }
+            { item("L", "neuron-math-loss", n32(t.loss)) }
+            { item("∂L/∂b", "neuron-math-grad-b", n32(t.b.grad)) }
+            { item("b →", "neuron-math-b-new", n32(t.b.theta_new)) }
+        </div>
+    }
+}
+
+#[component]
+pub fn NeuronMath(props: &NeuronMathProps) -> Html {
+    let s = &*props.state;
+    let Some(t) = s.reference.neuron.as_ref().and_then(|n| n.last.as_ref()) else {
+        return html! {
+            <div class="math-empty">
+                <h2>{"The math, step by step"}</h2>
+                <p>{"Press "}<b>{"Step"}</b>{" and this panel writes out one step of gradient descent for the neuron — the weighted sum, the sigmoid, the cross-entropy, the gradients and the optimizer's update — first as formulas, then with the numbers Burn computed."}</p>
+                <Formula latex={r"z = \mathbf{w}\cdot\mathbf{x} + b \;\to\; \hat{y} = \sigma(z) \;\to\; L \;\to\; \nabla L \;\to\; \theta \leftarrow \theta - \alpha g"} />
+            </div>
+        };
+    };
+    let steps = neuron_sub_steps(t);
+    let walk = s.walk_sub_steps;
+    html! {
+        <div class="math-panel" data-testid="neuron-math-panel">
+            <div class="math-head">
+                <h2>{format!("The math of step {}", t.step)}</h2>
+            </div>
+            { chips(t) }
+            <p class="hint">{format!("Optimizer {}, α = {}. z, ŷ, L, the gradients, the optimizer state and the new parameters are read back from Burn's tensors; the arithmetic written out between them is redone from Burn's numbers.", t.optimizer.kind.label(), t.optimizer.lr)}</p>
+            for (i, step) in steps.iter().enumerate() {
+                { sub_step_view(step, SUB_STEP_NAMES[i], walk && i == s.sub_step, walk && i != s.sub_step) }
+            }
+        </div>
+    }
+}

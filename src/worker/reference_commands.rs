@@ -1,0 +1,62 @@
+//! The formula page's and the single neuron's requests: the worked examples (one command, one
+//! event with every value), neuron snapshots, and several neuron steps at once.
+
+use super::run::Run;
+use super::session::{Shared, read_with_fallback};
+use crate::engine::reference::worked_examples;
+use crate::protocol::reference::NeuronInput;
+use crate::protocol::{Event, ReferenceCommand, ReferenceEvent};
+
+/// At most this many neuron steps per request.
+const MAX_STEPS: u32 = 1_000;
+
+pub fn handle(shared: &Shared, command: ReferenceCommand, send: impl Fn(Event) + 'static) {
+    let shared = shared.clone();
+    match command {
+        ReferenceCommand::Examples { neuron } => {
+            wasm_bindgen_futures::spawn_local(async move {
+                examples(&shared, neuron).await.into_iter().for_each(send);
+            });
+        }
+        ReferenceCommand::NeuronSteps { count } => {
+            let stepped = match shared.borrow_mut().trainer.as_mut() {
+                Some(Run::Neuron(run)) => {
+                    (0..count.min(MAX_STEPS)).for_each(|_| run.step());
+                    true
+                }
+                _ => false,
+            };
+            if stepped {
+                wasm_bindgen_futures::spawn_local(async move {
+                    neuron_snapshot(&shared).await.into_iter().for_each(send);
+                });
+            }
+        }
+    }
+}
+
+/// Every worked example, computed on the session's device and read back in one go.
+pub async fn examples(shared: &Shared, neuron: NeuronInput) -> Vec<Event> {
+    read_with_fallback(
+        shared,
+        |s| {
+            let (device, _) = s.device.as_ref()?;
+            Some(worked_examples(&neuron, device).finish())
+        },
+        |_, examples| Event::Reference(ReferenceEvent::Examples(Box::new(examples))),
+    )
+    .await
+}
+
+/// The single neuron's parameters, loss and last step.
+pub async fn neuron_snapshot(shared: &Shared) -> Vec<Event> {
+    read_with_fallback(
+        shared,
+        |s| match s.trainer.as_mut() {
+            Some(Run::Neuron(run)) => Some(run.prepare_readout().finish()),
+            _ => None,
+        },
+        |_, snapshot| Event::Reference(ReferenceEvent::Neuron(Box::new(snapshot))),
+    )
+    .await
+}
