@@ -4,6 +4,8 @@
 
 mod command;
 mod event;
+pub mod host;
+pub mod host_watch;
 pub mod mnist;
 pub mod neuron;
 pub mod reference;

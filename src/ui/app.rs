@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::backend_badge::BackendBadge;
+use super::embed::{EmbedHost, ShareDialog, Show};
 use super::linreg_page::LinregPage;
 use super::mnist::MnistPage;
 use super::nav::Nav;
@@ -15,7 +16,7 @@ use super::state::{Action, State};
 use super::url;
 use super::worker_bridge::WorkerLink;
 use crate::protocol::{Command, Hyper};
-use crate::settings::{Settings, Task};
+use crate::settings::{EmbedOptions, Settings, Task};
 
 /// What a settings change requires of the worker.
 fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
@@ -53,6 +54,9 @@ fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
 
 #[component]
 pub fn App() -> Html {
+    // How a tutorial embeds the page (`embed`, `hide`, `autoplay`, `origin`): fixed per load.
+    let options: Rc<EmbedOptions> = (*use_memo((), |_| Rc::new(url::embed_options()))).clone();
+    let sharing = use_state(|| false);
     let state = use_reducer(|| {
         let (settings, notices) = url::read();
         State::new(settings, notices)
@@ -118,19 +122,33 @@ pub fn App() -> Html {
 
     let s = &*state;
     let dispatch = state.dispatcher();
+    let share = |open: bool| {
+        let sharing = sharing.clone();
+        Callback::from(move |_: ()| sharing.set(open))
+    };
     html! {
-        <div class="page">
+        <ContextProvider<Rc<EmbedOptions>> context={options.clone()}>
+        <div class={classes!("page", options.embed.then_some("embed"))}>
+            <EmbedHost state={state.clone()} send={send.clone()} on_settings={on_settings.clone()} options={options.clone()} />
             <header class="top">
                 <div class="brand">
                     <span class="logo">{"∂"}</span>
                     <div>
                         <h1>{"ML Playground"}</h1>
-                        <p class="tagline">{"Train real models in your browser and watch the mathematics move."}</p>
+                        if !options.embed {
+                            <p class="tagline">{"Train real models in your browser and watch the mathematics move."}</p>
+                        }
                     </div>
                 </div>
-                <Nav task={s.settings.task} on_select={on_task} />
+                <Show name="tabs"><Nav task={s.settings.task} on_select={on_task} /></Show>
                 <BackendBadge backend={s.backend.clone()} status={s.status.clone()} />
+                <Show name="share">
+                    <button class="share-button" data-testid="share-open" onclick={share(true).reform(|_: MouseEvent| ())}>{"Share / Embed"}</button>
+                </Show>
             </header>
+            if *sharing {
+                <ShareDialog settings={s.settings.clone()} on_close={share(false)} />
+            }
             <Notices notices={s.notices.clone()} errors={s.errors.clone()} dispatch={dispatch} />
             {
                 match s.settings.task {
@@ -141,12 +159,17 @@ pub fn App() -> Html {
                 }
             }
             <footer class="footer">
-                {"Built with Burn (WebGPU / CPU), Yew and Rust → WebAssembly. Everything runs on your machine; nothing is uploaded. "}
+                if options.embed {
+                    <a class="open-full" href={url::full_page_link()} target="_blank" rel="noopener" data-testid="open-full">{"Open the full playground ↗"}</a>
+                } else {
+                    {"Built with Burn (WebGPU / CPU), Yew and Rust → WebAssembly. Everything runs on your machine; nothing is uploaded. "}
+                }
                 <span data-testid="mnist-attribution">
                     <a href="http://yann.lecun.com/exdb/mnist/" target="_blank" rel="noopener">{"MNIST"}</a>
                     {": Y. LeCun, C. Cortes, C. J. C. Burges — CC BY-SA 3.0."}
                 </span>
             </footer>
         </div>
+        </ContextProvider<Rc<EmbedOptions>>>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::charts::{LossChart, ScatterPlot};
 use super::controls::Controls;
+use super::embed::Show;
 use super::export_dialog::ExportDialog;
 use super::math_panel::MathPanel;
 use super::params_panel::ParamsPanel;
@@ -33,15 +34,15 @@ pub fn LinregPage(props: &PageProps) -> Html {
     html! {
         <>
             <main class="layout">
-                <aside class="panel controls-panel">
+                <Show name="controls"><aside class="panel controls-panel">
                     <Controls settings={s.settings.clone()} on_change={on_settings.clone()} running={s.running()} />
-                </aside>
+                </aside></Show>
                 <section class="center">
                     <div class="panel">
-                        <Transport state={state.clone()} send={send.clone()} />
-                        <ProgressBar snapshot={s.snapshot.clone()} settings={s.settings.clone()} />
+                        <Show name="transport"><Transport state={state.clone()} send={send.clone()} /></Show>
+                        <Show name="progress"><ProgressBar snapshot={s.snapshot.clone()} settings={s.settings.clone()} /></Show>
                     </div>
-                    <div class="charts">
+                    <Show name="charts"><div class="charts">
                         <div class="panel">
                             <h2>{"Data and fitted line"}</h2>
                             <ScatterPlot data={s.data.clone()} snapshot={s.snapshot.clone()}
@@ -51,12 +52,12 @@ pub fn LinregPage(props: &PageProps) -> Html {
                             <h2>{"Loss (MSE) per step"}</h2>
                             <LossChart history={s.history.clone()} data={s.data.clone()} least_squares={s.least_squares} />
                         </div>
-                    </div>
-                    <ParamsPanel snapshot={s.snapshot.clone()} least_squares={s.least_squares} />
+                    </div></Show>
+                    <Show name="params"><ParamsPanel snapshot={s.snapshot.clone()} least_squares={s.least_squares} /></Show>
                 </section>
-                <section class="panel math">
+                <Show name="math"><section class="panel math">
                     <MathPanel state={state.clone()} send={send.clone()} />
-                </section>
+                </section></Show>
             </main>
             if s.exporting {
                 if let Some(trace) = s.snapshot.as_ref().and_then(|s| s.run.last_step.clone()) {

@@ -6,6 +6,7 @@ mod backend_badge;
 mod charts;
 mod controls;
 mod download;
+mod embed;
 mod export_dialog;
 mod formula;
 mod linreg_page;

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::embed::use_hidden;
 use super::state::{Action, State};
 use crate::protocol::Command;
 
@@ -31,6 +32,8 @@ pub fn reset_callback(
 
 #[component]
 pub fn Transport(props: &TransportProps) -> Html {
+    // Walking the sub-steps only makes sense beside the math panel.
+    let math_hidden = use_hidden("math");
     let s = &*props.state;
     let ready = s.backend.is_some() && s.snapshot.is_some();
     let (running, finished) = (s.running(), s.finished());
@@ -84,11 +87,13 @@ pub fn Transport(props: &TransportProps) -> Html {
                 <button data-testid="reset" disabled={!ready} onclick={reset}
                     title="Same settings, same seed: back to step 0">{"↺ Reset"}</button>
             </div>
-            <label class="walk">
-                <input type="checkbox" data-testid="walk-sub-steps" checked={s.walk_sub_steps} onchange={toggle_walk} />
-                {"Walk the sub-steps of one iteration"}
-            </label>
-            if s.walk_sub_steps {
+            if !math_hidden {
+                <label class="walk">
+                    <input type="checkbox" data-testid="walk-sub-steps" checked={s.walk_sub_steps} onchange={toggle_walk} />
+                    {"Walk the sub-steps of one iteration"}
+                </label>
+            }
+            if s.walk_sub_steps && !math_hidden {
                 <div class="substeps" role="group" aria-label="Sub-steps">
                     <button data-testid="substep-prev" disabled={s.sub_step == 0 || running} onclick={prev}>{"◀ previous"}</button>
                     for (i, name) in SUB_STEP_NAMES.iter().enumerate() {

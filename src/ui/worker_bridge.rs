@@ -14,6 +14,17 @@ use crate::settings::{Settings, Task};
 
 /// Path of the worker script, relative to the page (so the app works under any subpath).
 const WORKER_PATH: &str = "./worker.js";
+
+/// The worker script of this build: its content-hashed name from
+/// `<meta name="mlpg-worker">` (written by scripts/precache.sh), else [`WORKER_PATH`].
+fn worker_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=mlpg-worker]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|path| path.starts_with("./worker-") && path.ends_with(".js"))
+        .unwrap_or_else(|| WORKER_PATH.to_string())
+}
 /// After this many crashes the page stops restarting the worker and asks for a reload.
 const MAX_RESTARTS: u32 = 2;
 
@@ -73,7 +84,7 @@ impl WorkerLink {
         let bridge = TrainWorker::spawner()
             .as_module(false)
             .callback(move |event| on_event(&weak, event))
-            .spawn(WORKER_PATH);
+            .spawn(&worker_path());
         *self.bridge.borrow_mut() = Some(bridge);
         self.send_init(settings, resume);
     }

@@ -8,7 +8,7 @@
 // Without --epochs each preset runs its own schedule. With --max-seconds a run stops after
 // that long and reports its speed only (the epoch time is then extrapolated, marked "≈").
 // Needs dist/ (trunk build --release). Prints a Markdown table.
-import { launch, serve } from "./helpers.mjs";
+import { NO_SW, launch, serve } from "./helpers.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).join(" ").split("--").filter(Boolean).map((a) => a.trim().split(/\s+/)),
@@ -22,7 +22,7 @@ const server = await serve();
 const browser = await launch(backend === "webgpu" ? "webgpu" : "no-webgpu");
 const rows = [];
 for (const preset of presets) {
-  const page = await browser.newPage();
+  const page = await browser.newPage(NO_SW);
   const epochs = args.epochs ? `&epochs=${args.epochs}` : "";
   await page.goto(`${server.url}#task=mnist&preset=${preset}&subset=${subset}${epochs}&backend=${backend}&speed=0`);
   await page.getByTestId("data-progress").waitFor({ state: "detached", timeout: 120_000 });

@@ -2,7 +2,7 @@
 // checkpoint (parameters, optimizer state, step count) and finish — nothing lost.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+import { NO_SW, WORKER_SCRIPT, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
 
 /** Destroys the worker's GPUDevice `ms` after Burn creates it (prepended to worker.js). */
 function loseDeviceAfter(ms) {
@@ -22,9 +22,9 @@ describe("WebGPU device lost during training", () => {
   before(async () => {
     server = await serve();
     browser = await launch("webgpu");
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, ...NO_SW });
     errors = watchErrors(page);
-    await page.route(/\/worker\.js(\?.*)?$/, async (route) => {
+    await page.route(WORKER_SCRIPT, async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, body: loseDeviceAfter(12_000) + (await response.text()) });
     });

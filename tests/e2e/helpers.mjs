@@ -18,8 +18,8 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Serves `dir` under `prefix` (e.g. "/" or "/some/sub/path/") on 127.0.0.1, a free port. */
-export async function serve(dir = DIST, prefix = "/") {
+/** Serves `dir` under `prefix` (e.g. "/" or "/some/sub/path/") on 127.0.0.1, on `port` (0: a free one). */
+export async function serve(dir = DIST, prefix = "/", port = 0) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end("not here"); return; }
@@ -35,10 +35,20 @@ export async function serve(dir = DIST, prefix = "/") {
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const bound = server.address().port;
+  return { port: bound, url: `http://127.0.0.1:${bound}${prefix}`, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
+
+/** The worker script, content-hashed by scripts/precache.sh (`worker-<16 hex>.js`). */
+export const WORKER_SCRIPT = /\/worker(-[0-9a-f]{16})?\.js(\?.*)?$/;
+
+/**
+ * Page options for tests that intercept requests: `page.route` does not see requests a service
+ * worker answers, and precaching the whole build per test only costs time. The offline test
+ * (offline.test.mjs) keeps the service worker.
+ */
+export const NO_SW = { serviceWorkers: "block" };
 
 /** Browser modes: real WebGPU (software adapter), no WebGPU, and a WebGPU request that hangs. */
 export const MODES = {
@@ -50,10 +60,10 @@ export const MODES = {
 /**
  * Makes `requestAdapter()` never resolve in the page's workers. (`--disable-gpu` was reported to
  * do this, but Chromium 156 here still returns its swiftshader adapter with it, so the hang is
- * forced by prepending this to worker.js.)
+ * forced by prepending this to the worker script.)
  */
 export async function forceHangingAdapter(page) {
-  await page.route(/\/worker\.js(\?.*)?$/, async (route) => {
+  await page.route(WORKER_SCRIPT, async (route) => {
     const response = await route.fetch();
     const body = "if (self.navigator && navigator.gpu) { navigator.gpu.requestAdapter = () => new Promise(() => {}); }\n" + (await response.text());
     await route.fulfill({ response, body });

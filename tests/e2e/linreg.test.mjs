@@ -2,7 +2,7 @@
 // Chromium: with WebGPU, without it (CPU fallback), and with a WebGPU request that hangs.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { MODES, forceHangingAdapter, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+import { MODES, NO_SW, forceHangingAdapter, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
 
 const BADGE = {
   webgpu: /^WebGPU \(.+\)$/,
@@ -30,7 +30,7 @@ for (const mode of Object.keys(MODES).filter((m) => !process.env.E2E_MODES || pr
       // dist/ must work under any subpath: one mode is served from a nested one.
       server = await serve(undefined, mode === "no-webgpu" ? "/courses/ml/playground/" : "/");
       browser = await launch(mode);
-      page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+      page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, ...NO_SW });
       errors = watchErrors(page);
       if (mode === "hanging-webgpu") await forceHangingAdapter(page);
       await page.goto(`${server.url}#speed=0`);
@@ -122,7 +122,7 @@ describe("settings in the URL", () => {
   });
 
   test("a link reproduces the settings; bad values fall back visibly; the hash is rewritten", async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage(NO_SW);
     const errors = watchErrors(page);
     await page.goto(`${server.url}#optimizer=adam&lr=abc&batch=16&epochs=3&colour=blue&backend=cpu`);
     await page.getByTestId("backend").filter({ hasText: /^CPU \(reason: chosen in the settings\)$/ }).waitFor({ timeout: 60_000 });

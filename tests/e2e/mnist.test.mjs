@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+import { NO_SW, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
 
 /** Seed 003's network (784-128-10, Adam, x/255) on the first 20,000 training images, 1 epoch. */
 const RUN = "#task=mnist&preset=seed003&subset=20000&epochs=1&speed=0";
@@ -46,7 +46,7 @@ for (const mode of MODES) {
     before(async () => {
       server = await serve(undefined, mode === "no-webgpu" ? "/courses/ml/playground/" : "/");
       browser = await launch(mode);
-      page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
+      page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true, ...NO_SW });
       errors = watchErrors(page);
     });
     after(async () => {
@@ -137,7 +137,7 @@ describe("MNIST with a damaged data file", () => {
   });
 
   test("a truncated file is named, with what is wrong and what to do", async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, ...NO_SW });
     await page.route(/train-labels-idx1-ubyte\.gz$/, async (route) => {
       const response = await route.fetch();
       const body = (await response.body()).subarray(0, 10_000);

@@ -7,6 +7,8 @@ use std::str::FromStr;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::ui::embed::use_hidden;
+
 /// Validates text as a number within an inclusive range; the error says the range.
 pub fn parse_in<T>((low, high): (T, T)) -> Callback<String, Option<String>>
 where
@@ -33,10 +35,19 @@ pub struct NumberFieldProps {
     pub on_commit: Callback<String>,
     /// Returns an error message for invalid text.
     pub validate: Callback<String, Option<String>>,
+    /// The setting's URL-hash key, when not the test id (`hide=<key>` leaves the field out).
+    #[prop_or_default]
+    pub key_name: AttrValue,
 }
 
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let key = if props.key_name.is_empty() {
+        &props.testid
+    } else {
+        &props.key_name
+    };
+    let hidden = use_hidden(key);
     let error = use_state(|| None::<String>);
     {
         // A new value from outside (a preset, a loaded model) replaces whatever was wrong.
@@ -61,6 +72,9 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             }
         })
     };
+    if hidden {
+        return html! {};
+    }
     html! {
         <label class={classes!("field", error.is_some().then_some("invalid"))} title={props.hint.clone()}>
             <span>{props.label.clone()}</span>

@@ -6,6 +6,7 @@ use super::field::{NumberField, parse_in};
 use super::{select_value, updater};
 use crate::settings::range;
 use crate::settings::{OptimizerKind, Settings, Task};
+use crate::ui::embed::Show;
 
 #[derive(Properties, PartialEq)]
 pub struct TrainingFieldsProps {
@@ -34,14 +35,14 @@ pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
     };
     html! {
         <>
-            <label class="field">
+            <Show name="optimizer"><label class="field">
                 <span>{"optimizer"}</span>
                 <select data-testid="optimizer" onchange={on_optimizer}>
                     for o in OptimizerKind::ALL {
                         <option value={o.key()} selected={o == s.optimizer}>{o.label()}</option>
                     }
                 </select>
-            </label>
+            </label></Show>
             <NumberField label="learning rate α" testid="lr" value={s.lr.to_string()} step="0.01" hint="Can change while training runs."
                 on_commit={updater(s, on, |s, v: String| s.lr = v.parse().unwrap_or(s.lr))}
                 validate={parse_in::<f64>(range::LR)} />

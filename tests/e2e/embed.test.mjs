@@ -1,0 +1,114 @@
+// Embedding, in real headless Chromium: the playground served under a subpath on one port is
+// embedded by examples/embed-host.html served on another port (a different origin). The host
+// drives it by postMessage; hidden panels are absent; links round-trip; screenshots at
+// 700×500 and at phone width.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { NO_SW, ROOT, launch, screenshot, serve, watchErrors } from "./helpers.mjs";
+
+const SUBPATH = "/tutorials/playground/";
+
+/** Waits until the host page has received an event matching `pred`; returns it. */
+async function hostEvent(page, pred, timeout = 120_000) {
+  const started = Date.now();
+  for (;;) {
+    const found = await page.evaluate(`(${pred})`).catch(() => null);
+    if (found) return found;
+    if (Date.now() - started > timeout) throw new Error(`no host event matching ${pred}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+describe("embedded in a tutorial page on another origin", () => {
+  let app, host, browser, page, errors;
+
+  before(async () => {
+    app = await serve(undefined, SUBPATH);
+    host = await serve(join(ROOT, "examples"), "/");
+    browser = await launch("no-webgpu");
+    page = await browser.newPage({ viewport: { width: 900, height: 1000 }, ...NO_SW });
+    errors = watchErrors(page);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await host?.close();
+  });
+
+  test("the host drives it by postMessage and receives its events", async () => {
+    const hostOrigin = host.url.replace(/\/$/, "");
+    const src = `${app.url}#task=linreg&epochs=20&embed=1&hide=controls,math&origin=${hostOrigin}`;
+    await page.goto(`${host.url}embed-host.html?src=${encodeURIComponent(src)}`);
+    const ready = await hostEvent(page, `window.events.find((e) => e.event === "ready")`);
+    assert.equal(ready.payload.task, "linreg");
+    assert.match(ready.payload.backend, /CPU|flex/i);
+
+    // A valid "set" is acknowledged with its id and applied.
+    await page.getByRole("button", { name: /Use Adam/ }).click();
+    const ack = await hostEvent(page, `window.events.find((e) => e.event === "ack" && e.id === "adam")`);
+    assert.equal(ack.payload.command, "set");
+    const frame = page.frameLocator("#playground");
+    const hash = await page.frames().find((f) => f.url().startsWith(app.url)).evaluate(() => location.hash);
+    assert.match(hash, /optimizer=adam/);
+    assert.match(hash, /lr=0\.05/);
+
+    // Play: progress and, at the end, finished.
+    await page.getByRole("button", { name: "Train" }).click();
+    const finished = await hostEvent(page, `window.events.find((e) => e.event === "finished")`, 300_000);
+    assert.ok(finished.payload.step > 0 && Number.isFinite(finished.payload.metrics.w), JSON.stringify(finished));
+    const kinds = await page.evaluate(() => [...new Set(window.events.map((e) => e.event))]);
+    for (const k of ["ready", "ack", "step", "progress", "epoch-end", "finished"]) assert.ok(kinds.includes(k), `${k} in ${kinds}`);
+
+    // Hidden panels and controls are absent, the rest is there.
+    assert.equal(await frame.getByTestId("lr").count(), 0);
+    assert.equal(await frame.locator(".math").count(), 0);
+    assert.equal(await frame.getByTestId("play").count(), 1);
+    await screenshot(page, "embed-host-700x500");
+    await page.locator("#playground").screenshot({ path: join(ROOT, "tests/e2e/out/embed-700x500.png") });
+  });
+
+  test("a bad command gets an error event and is not executed", async () => {
+    await page.evaluate((origin) => {
+      const f = document.getElementById("playground").contentWindow;
+      f.postMessage({ type: "mlpg:command", command: "explode", id: 1 }, origin);
+      f.postMessage({ type: "mlpg:command", command: "set", settings: { lr: -5 }, id: 2 }, origin);
+      f.postMessage({ type: "mlpg:command", command: "set", settings: { colour: "red" }, id: 3 }, origin);
+      f.postMessage({ type: "somebody-else", command: "play" }, origin);
+    }, app.url.replace(SUBPATH, ""));
+    for (const id of [1, 2, 3]) {
+      const e = await hostEvent(page, `window.events.find((e) => e.event === "error" && e.id === ${id})`);
+      assert.ok(e.payload.message.length > 5, JSON.stringify(e));
+    }
+    const frame = page.frames().find((f) => f.url().startsWith(app.url));
+    assert.doesNotMatch(await frame.evaluate(() => location.hash), /lr=-5|colour/);
+  });
+
+  test("a link round-trips unchanged", async () => {
+    const first = await browser.newPage(NO_SW);
+    await first.goto(`${app.url}#task=mnist&preset=cnn&embed=1&hide=charts,lr&autoplay=0`);
+    await first.locator(".page").waitFor();
+    const canonical = await first.evaluate(() => location.hash);
+    assert.match(canonical, /model=cnn/);
+    assert.match(canonical, /embed=1&hide=charts,lr/);
+    const again = await browser.newPage(NO_SW);
+    await again.goto(`${app.url}${canonical}`);
+    await again.locator(".page").waitFor();
+    await again.waitForTimeout(500);
+    assert.equal(await again.evaluate(() => location.hash), canonical);
+    assert.equal(await again.getByTestId("lr").count(), 0, "hide=lr leaves the control out");
+    await first.close();
+    await again.close();
+  });
+
+  test("the embed fits a phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, ...NO_SW });
+    await phone.goto(`${app.url}#task=linreg&embed=1&hide=controls`);
+    await phone.getByTestId("play").waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `horizontal overflow of ${overflow}px at 390px`);
+    await screenshot(phone, "embed-390x844");
+    await phone.close();
+    assert.deepEqual(errors, []);
+  });
+});
