@@ -121,7 +121,7 @@ mod tests {
     fn a_run_reports_ready_steps_epochs_and_the_end_once() {
         let mut w = HostWatch::default();
         let errors: Vec<String> = Vec::new();
-        let mut at = |w: &mut HostWatch, p: Option<Progress>, errors: &[String]| {
+        let at = |w: &mut HostWatch, p: Option<Progress>, errors: &[String]| {
             names(&w.update(&Observed {
                 ready: true,
                 task: "linreg",
