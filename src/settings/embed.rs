@@ -29,26 +29,11 @@ pub const PANELS: [(&str, &str); 12] = [
 ];
 
 /// Setting keys whose controls `hide=` can leave out.
-pub const CONTROLS: [&str; 19] = [
-    "task",
-    "preset",
-    "points",
-    "noise",
-    "test",
-    "model",
-    "hidden",
-    "act",
-    "prep",
-    "subset",
-    "decay",
-    "seed",
-    "lr",
-    "batch",
-    "epochs",
-    "optimizer",
-    "momentum",
-    "l1",
-    "l2",
+#[rustfmt::skip]
+pub const CONTROLS: [&str; 23] = [
+    "task", "preset", "points", "noise", "test", "model", "hidden", "act", "prep", "subset",
+    "decay", "seed", "lr", "batch", "epochs", "optimizer", "momentum", "l1", "l2", "x", "w", "b",
+    "y",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
