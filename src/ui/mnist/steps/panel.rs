@@ -39,7 +39,7 @@ fn phase(step: &NnStep) -> &'static str {
 pub fn StepsView(props: &StepsViewProps) -> Html {
     let nav = use_reducer(NavState::default);
     let speed = use_state(|| 2000u32);
-    let hover = use_state(|| hovered(vec![]));
+    let hover = use_state_eq(|| hovered(vec![]));
     let steps = {
         let trace = props.trace.clone();
         let deps = (Rc::as_ptr(&props.trace) as usize, props.update_layer);
