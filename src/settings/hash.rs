@@ -65,6 +65,7 @@ pub fn to_hash(s: &Settings) -> String {
             ]);
             if s.task == Task::LinearRegression {
                 pairs.push(("test", u8::from(s.show_test).to_string()));
+                pairs.push(("walk", u8::from(s.walk).to_string()));
             }
             pairs.push(("speed", s.speed.to_string()));
         }
@@ -127,6 +128,15 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
             ),
             "test" => parser.choice(
                 &mut s.show_test,
+                |v| match v {
+                    "1" | "true" => Some(true),
+                    "0" | "false" => Some(false),
+                    _ => None,
+                },
+                "0 or 1",
+            ),
+            "walk" => parser.choice(
+                &mut s.walk,
                 |v| match v {
                     "1" | "true" => Some(true),
                     "0" | "false" => Some(false),

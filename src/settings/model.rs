@@ -66,6 +66,8 @@ pub struct Settings {
     pub backend: BackendChoice,
     /// Show the test points in the scatter plot.
     pub show_test: bool,
+    /// Linear regression: walk one iteration's sub-steps (forward, loss, backward, update).
+    pub walk: bool,
     /// Optimizer steps per second while playing, so a learner can watch (0 = as fast as possible).
     pub speed: u32,
     /// MNIST: the network.
@@ -99,6 +101,7 @@ impl Default for Settings {
             l2: 0.0,
             backend: BackendChoice::Auto,
             show_test: true,
+            walk: false,
             speed: 50,
             model: ModelKind::Mlp,
             hidden: vec![128],

@@ -32,7 +32,8 @@ fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
     let mut rest_old = old.clone();
     let mut rest_new = new.clone();
     for s in [&mut rest_old, &mut rest_new] {
-        (s.lr, s.l1, s.l2, s.speed, s.show_test) = (0.0, 0.0, 0.0, 0, true);
+        // The sub-step walk is the page's view only.
+        (s.lr, s.l1, s.l2, s.speed, s.show_test, s.walk) = (0.0, 0.0, 0.0, 0, true, false);
     }
     if rest_old != rest_new {
         Some(Command::Reset {

@@ -75,6 +75,7 @@ pub enum Action {
 
 impl State {
     pub fn new(settings: Settings, notices: Vec<Notice>) -> Self {
+        let walk = settings.walk;
         let data = generate(settings.points, settings.noise, settings.seed);
         Self {
             least_squares: least_squares::fit(&data.x_train, &data.y_train),
@@ -86,7 +87,7 @@ impl State {
             snapshot: None,
             history: Vec::new(),
             sub_step: 0,
-            walk_sub_steps: false,
+            walk_sub_steps: walk,
             errors: Vec::new(),
             exporting: false,
             mnist: MnistView::default(),
@@ -176,6 +177,7 @@ impl Reducible for State {
             Action::DismissError(_) | Action::DismissNotice(_) => return self,
             Action::SetWalk(on) => {
                 s.walk_sub_steps = on;
+                s.settings.walk = on;
                 s.sub_step = 0;
             }
             Action::SubStepNext => s.sub_step = (s.sub_step + 1).min(3),

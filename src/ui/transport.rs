@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use super::embed::use_hidden;
 use super::state::{Action, State};
+use super::url;
 use crate::protocol::Command;
+use crate::settings::Settings;
 
 #[derive(Properties, PartialEq)]
 pub struct TransportProps {
@@ -71,7 +73,15 @@ pub fn Transport(props: &TransportProps) -> Html {
     };
     let toggle_walk = {
         let state = props.state.clone();
-        Callback::from(move |_: Event| state.dispatch(Action::SetWalk(!state.walk_sub_steps)))
+        Callback::from(move |_: Event| {
+            let on = !state.walk_sub_steps;
+            // The sub-step mode is part of a link to this page.
+            url::write(&Settings {
+                walk: on,
+                ..state.settings.clone()
+            });
+            state.dispatch(Action::SetWalk(on))
+        })
     };
     html! {
         <div class="transport">
