@@ -7,6 +7,7 @@ use crate::settings::{Activation, ModelKind, Preprocess, Preset, Settings, range
 use crate::ui::controls::{
     NumberField, PlaybackFields, TrainingFields, parse_in, select_value, updater,
 };
+use crate::ui::embed::Show;
 
 #[derive(Properties, PartialEq)]
 pub struct MnistControlsProps {
@@ -73,13 +74,15 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
     let restart_hint = "Changing this starts the run over.";
     html! {
         <div class="controls">
-            <h2>{"Presets"}</h2>
-            <div class="presets">
-                for p in Preset::ALL { { preset(p) } }
-            </div>
+            <Show name="presets">
+                <h2>{"Presets"}</h2>
+                <div class="presets">
+                    for p in Preset::ALL { { preset(p) } }
+                </div>
+            </Show>
 
             <h2>{"Network"}</h2>
-            <label class="field">
+            <Show name="model"><label class="field">
                 <span>{"model"}</span>
                 <select data-testid="model" onchange={updater(s, on, |s, e: Event| {
                     if let Some(m) = ModelKind::from_key(&select_value(e)) { s.model = m; }
@@ -87,14 +90,14 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
                     <option value="mlp" selected={s.model == ModelKind::Mlp}>{"MLP"}</option>
                     <option value="cnn" selected={s.model == ModelKind::Cnn}>{"small CNN"}</option>
                 </select>
-            </label>
+            </label></Show>
             if s.model == ModelKind::Mlp {
                 <NumberField label="hidden layers" testid="hidden" text=true value={hidden_to_text(&s.hidden)}
                     hint="Sizes of the hidden layers, e.g. 256-128-64 (empty: no hidden layer)."
                     on_commit={updater(s, on, |s, v: String| s.hidden = hidden_from_text(&v).unwrap_or_else(|_| s.hidden.clone()))}
                     validate={Callback::from(|v: String| hidden_from_text(&v).err())} />
                 <p class="hint arch">{format!("784 → {}10", s.hidden.iter().map(|h| format!("{h} → ")).collect::<String>())}</p>
-                <label class="field">
+                <Show name="act"><label class="field">
                     <span>{"activation"}</span>
                     <select data-testid="activation" onchange={updater(s, on, |s, e: Event| {
                         if let Some(a) = Activation::from_key(&select_value(e)) { s.activation = a; }
@@ -103,13 +106,13 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
                             <option value={a.key()} selected={a == s.activation}>{a.key()}</option>
                         }
                     </select>
-                </label>
+                </label></Show>
             } else {
                 <p class="hint arch">{"conv 5×5 ×16 → ReLU → max-pool → conv 5×5 ×32 → ReLU → max-pool → dense 10"}</p>
             }
 
             <h2>{"Data"}</h2>
-            <label class="field">
+            <Show name="prep"><label class="field">
                 <span>{"input scaling"}</span>
                 <select data-testid="preprocess" onchange={updater(s, on, |s, e: Event| {
                     if let Some(p) = Preprocess::from_key(&select_value(e)) { s.preprocess = p; }
@@ -118,8 +121,8 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
                         <option value={p.key()} selected={p == s.preprocess}>{p.label()}</option>
                     }
                 </select>
-            </label>
-            <label class="field" title="Train on the first n of the 60,000 training images (quick demos); the test set is always all 10,000.">
+            </label></Show>
+            <Show name="subset"><label class="field" title="Train on the first n of the 60,000 training images (quick demos); the test set is always all 10,000.">
                 <span>{"training images"}</span>
                 <select data-testid="subset" onchange={on_subset}>
                     for (n, label) in SUBSETS {
@@ -127,9 +130,9 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
                     }
                     <option value={CUSTOM} selected={show_custom}>{"custom…"}</option>
                 </select>
-            </label>
+            </label></Show>
             if show_custom {
-                <NumberField label="how many" testid="subset-custom" value={s.subset.to_string()} step="100" hint={restart_hint}
+                <NumberField label="how many" testid="subset-custom" key_name="subset" value={s.subset.to_string()} step="100" hint={restart_hint}
                     on_commit={updater(s, on, |s, v: String| s.subset = v.parse().unwrap_or(s.subset))}
                     validate={parse_in::<usize>(mnist_range::SUBSET)} />
             }
@@ -139,7 +142,7 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
 
             <h2>{"Optimizer"}</h2>
             <TrainingFields settings={s.clone()} on_change={on.clone()} />
-            <NumberField label="α decay γ" testid="lr-decay" value={s.lr_decay.to_string()} step="0.1"
+            <NumberField label="α decay γ" testid="lr-decay" key_name="decay" value={s.lr_decay.to_string()} step="0.1"
                 hint="After each epoch α is multiplied by γ (1 = constant)."
                 on_commit={updater(s, on, |s, v: String| s.lr_decay = v.parse().unwrap_or(s.lr_decay))}
                 validate={parse_in::<f64>(range::LR_DECAY)} />

@@ -19,6 +19,7 @@ use super::view_state::MnistPart;
 use super::weights::WeightsGrid;
 use crate::protocol::{Command, MnistCommand, TraceFocus, TraceSample};
 use crate::settings::Settings;
+use crate::ui::embed::Show;
 use crate::ui::state::{Action, State, WorkerStatus};
 
 /// Test images shown for a confusion-matrix cell.
@@ -81,18 +82,19 @@ pub fn MnistPage(props: &MnistPageProps) -> Html {
     let model_version = m.evaluations.len() as u64;
     html! {
         <main class="layout mnist">
-            <aside class="panel controls-panel">
+            <Show name="controls"><aside class="panel controls-panel">
                 <MnistControls settings={s.settings.clone()} on_change={props.on_settings.clone()} />
-            </aside>
+            </aside></Show>
             <section class="center">
                 if !m.data_ready() {
                     <DataPanel data={m.data.clone()} on_retry={retry} />
                 }
                 <div class="panel">
-                    <MnistTransport state={state.clone()} send={props.send.clone()} />
-                    <MnistProgress snapshot={m.snapshot.clone()} settings={s.settings.clone()} />
+                    <Show name="transport"><MnistTransport state={state.clone()} send={props.send.clone()} /></Show>
+                    <Show name="progress"><MnistProgress snapshot={m.snapshot.clone()} settings={s.settings.clone()} /></Show>
                 </div>
-                <Curves train={m.train_curve.clone()} evaluations={m.evaluations.clone()} />
+                <Show name="charts"><Curves train={m.train_curve.clone()} evaluations={m.evaluations.clone()} /></Show>
+                <Show name="evaluation">
                 <div class="eval-row">
                     <div class="panel">
                         <h2>{"Confusion matrix"}</h2>
@@ -117,19 +119,22 @@ pub fn MnistPage(props: &MnistPageProps) -> Html {
                     <CellExamplesPanel {cell} on_close={clear(MnistPart::Cell)} on_follow={on_follow.clone()} />
                 }
                 <Gallery evaluation={last_rc.clone()} on_follow={on_follow.clone()} />
+                </Show>
             </section>
             <section class="side">
-                <DrawPad {ready} {model_version} probs={m.drawn_probs.clone()} send={props.send.clone()}
-                    on_clear={clear(MnistPart::Drawing)} on_follow={on_follow.clone()} />
+                <Show name="draw"><DrawPad {ready} {model_version} probs={m.drawn_probs.clone()} send={props.send.clone()}
+                    on_clear={clear(MnistPart::Drawing)} on_follow={on_follow.clone()} /></Show>
+                <Show name="weights">
                 <ModelFilePanel {ready} saved={m.saved.clone()} status={m.model_status.clone()}
                     send={props.send.clone()} dispatch={state.dispatcher()} />
                 <WeightsGrid evaluation={last_rc} model={s.settings.model} />
+                </Show>
             </section>
-            <div class="steps-row">
+            <Show name="math"><div class="steps-row">
                 <FollowSample request={(*request).clone()} trace={m.trace.clone()} errors={s.errors.clone()}
                     run_step={m.snapshot.as_ref().map(|snap| snap.progress.step)} evaluations={m.evaluations.len()}
                     {ready} send={props.send.clone()} {on_request} />
-            </div>
+            </div></Show>
         </main>
     }
 }

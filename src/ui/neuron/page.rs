@@ -11,6 +11,7 @@ use super::transport::NeuronTransport;
 use crate::explain::reference::plain32;
 use crate::protocol::Command;
 use crate::settings::Settings;
+use crate::ui::embed::Show;
 use crate::ui::state::State;
 
 #[derive(Properties, PartialEq)]
@@ -37,13 +38,13 @@ pub fn NeuronPage(props: &NeuronPageProps) -> Html {
     };
     html! {
         <main class="layout neuron-layout">
-            <aside class="panel controls-panel">
+            <Show name="controls"><aside class="panel controls-panel">
                 <NeuronControls settings={s.settings.clone()} on_change={props.on_settings.clone()} />
-            </aside>
+            </aside></Show>
             <section class="center">
-                <div class="panel">
+                <Show name="transport"><div class="panel">
                     <NeuronTransport state={props.state.clone()} send={props.send.clone()} />
-                </div>
+                </div></Show>
                 <div class="panel">
                     <h2>{"The neuron now"}</h2>
                     <NeuronDiagram x={s.settings.neuron.x.clone()} w={now.map(|n| n.w.clone())}
@@ -55,15 +56,15 @@ pub fn NeuronPage(props: &NeuronPageProps) -> Html {
                         { readout("label y", "neuron-label", plain32(s.settings.neuron.y as f32)) }
                     </div>
                 </div>
-                <div class="panel">
+                <Show name="charts"><div class="panel">
                     <h2>{"Binary cross-entropy per step"}</h2>
                     <NeuronLossChart losses={s.reference.losses.clone()} />
                     <p class="hint">{"The loss at the start of each step (the last point: where the neuron stands now). One sample, so the loss can go to 0 as ŷ → y."}</p>
-                </div>
+                </div></Show>
             </section>
-            <section class="panel math">
+            <Show name="math"><section class="panel math">
                 <NeuronMath state={props.state.clone()} />
-            </section>
+            </section></Show>
         </main>
     }
 }
