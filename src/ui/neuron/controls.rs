@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::inputs::NeuronInputs;
 use crate::settings::{BackendChoice, OptimizerKind, Settings, range};
 use crate::ui::controls::{NumberField, parse_in, select_value, updater};
+use crate::ui::embed::Show;
 
 #[derive(Properties, PartialEq)]
 pub struct NeuronControlsProps {
@@ -32,14 +33,14 @@ pub fn NeuronControls(props: &NeuronControlsProps) -> Html {
             <NeuronInputs settings={s.clone()} on_change={on.clone()} />
 
             <h2>{"Optimizer"}</h2>
-            <label class="field">
+            <Show name="optimizer"><label class="field">
                 <span>{"optimizer"}</span>
                 <select data-testid="optimizer" onchange={on_optimizer}>
                     for o in OptimizerKind::ALL {
                         <option value={o.key()} selected={o == s.optimizer}>{o.label()}</option>
                     }
                 </select>
-            </label>
+            </label></Show>
             <NumberField label="learning rate α" testid="lr" value={s.lr.to_string()} step="0.1" hint="Applies from the next step."
                 on_commit={updater(s, on, |s, v: String| s.lr = v.parse().unwrap_or(s.lr))}
                 validate={parse_in::<f64>(range::LR)} />

@@ -69,17 +69,17 @@ pub fn NeuronInputs(props: &NeuronInputsProps) -> Html {
             <div class="neuron-vectors">
                 for i in 0..n.x.len() {
                     <div class="neuron-pair">
-                        <NumberField label={indexed("x", i)} testid={format!("neuron-x-{i}")} value={n.x[i].to_string()} step="0.1" hint={hint}
+                        <NumberField label={indexed("x", i)} testid={format!("neuron-x-{i}")} key_name="x" value={n.x[i].to_string()} step="0.1" hint={hint}
                             on_commit={commit(s, on, move |n, v| n.x[i] = v)} validate={value.clone()} />
-                        <NumberField label={indexed("w", i)} testid={format!("neuron-w-{i}")} value={n.w.get(i).copied().unwrap_or(0.0).to_string()} step="0.1" hint={hint}
+                        <NumberField label={indexed("w", i)} testid={format!("neuron-w-{i}")} key_name="w" value={n.w.get(i).copied().unwrap_or(0.0).to_string()} step="0.1" hint={hint}
                             on_commit={commit(s, on, move |n, v| if let Some(w) = n.w.get_mut(i) { *w = v })} validate={value.clone()} />
                     </div>
                 }
             </div>
             <div class="neuron-scalars">
-                <NumberField label="bias b" testid="neuron-b" value={n.b.to_string()} step="0.1" hint={hint}
+                <NumberField label="bias b" testid="neuron-b" key_name="b" value={n.b.to_string()} step="0.1" hint={hint}
                     on_commit={commit(s, on, |n, v| n.b = v)} validate={value.clone()} />
-                <NumberField label="label y" testid="neuron-y" value={n.y.to_string()} step="1" hint="The true label: 1 or 0 (or a soft label between)."
+                <NumberField label="label y" testid="neuron-y" key_name="y" value={n.y.to_string()} step="1" hint="The true label: 1 or 0 (or a soft label between)."
                     on_commit={commit(s, on, |n, v| n.y = v)} validate={parse_in::<f64>(range::LABEL)} />
                 <div class="neuron-resize">
                     <button data-testid="neuron-remove-input" disabled={n.x.len() <= range::INPUTS.0}
