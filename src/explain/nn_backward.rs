@@ -106,19 +106,22 @@ pub fn back_prop(t: &SampleTrace, k: usize) -> NnStep {
         substituted: vec![
             line(
                 format!(
-                    "input {i}: its column of W times δ, the {} largest terms (sum computed here)",
+                    "input {i}: its column of W times δ, the {} largest terms",
                     top.len()
                 ),
                 format!(
-                    r"\sum_j W{s}_{{j,{i}}}\,\delta{s}_j = {}{more} = {}",
-                    braces.join(" + "),
-                    num(sum)
+                    r"\sum_j W{s}_{{j,{i}}}\,\delta{s}_j = {}{more}",
+                    braces.join(" + ")
                 ),
             ),
             line(
-                "the same from Burn's autodiff",
                 format!(
-                    r"\frac{{\partial L}}{{\partial {}}} = {}",
+                    "all {} terms summed (computed here), and the same from Burn's autodiff",
+                    l.outputs
+                ),
+                format!(
+                    r"\sum_j W{s}_{{j,{i}}}\,\delta{s}_j = {},\qquad \frac{{\partial L}}{{\partial {}}} = {}",
+                    num(sum),
                     input_elem(t, k, i),
                     n32(at(&l.d_a_in, i))
                 ),
