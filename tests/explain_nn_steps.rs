@@ -3,7 +3,7 @@
 
 mod nn_fixture;
 
-use ml_playground::explain::format::n32;
+use ml_playground::explain::format::{n32, p32};
 use ml_playground::explain::mathml::to_mathml;
 use ml_playground::explain::nn_export::{lookup, nn_export};
 use ml_playground::explain::nn_steps::{NnStep, Stage, Target, nn_steps};
@@ -76,7 +76,15 @@ fn mlp_sub_steps_carry_the_trace_numbers() {
             assert!(latex(&steps[0]).ends_with(&n32(t.x[i])));
             // Dense: the largest term written first, the z and the bias as Burn's.
             let dense = latex(find(&steps, Dense(0)));
-            assert!(dense.contains(&format!("W_{{{j},{i}}}")), "{dense}");
+            let first = format!(
+                r"\underset{{W_{{{j},{i}}} x_{{{i}}}}}{{{} \cdot {}}}",
+                p32(l0.w_row[i]),
+                p32(l0.a_in[i])
+            );
+            assert!(
+                dense.contains(&first),
+                "the largest term, labelled: {dense}"
+            );
             assert!(dense.ends_with(&n32(l0.z[j])), "{dense}");
             assert!(
                 dense.contains(&n32(l0.bias.theta).replace('-', "")),
@@ -184,6 +192,11 @@ fn cnn_sub_steps_follow_the_first_convolution() {
             "{pool}"
         );
         assert!(latex(find(&steps, Stage::Middle)).contains(r"32 \times 7 \times 7"));
+        let chain = latex(find(&steps, Stage::ConvGradient));
+        assert!(
+            chain.contains(r"[32 \times 7 \times 7] \to [2 \times 28 \times 28]"),
+            "{chain}"
+        );
         let back = latex(find(&steps, Stage::ConvGradient));
         let tap = c.tap.0 * 5 + c.tap.1;
         assert!(

@@ -18,11 +18,11 @@ pub fn back_prop(t: &SampleTrace, k: usize) -> NnStep {
     let terms = products(&l.w_col, &l.d_z);
     let top = largest(&terms, SHOWN_TERMS);
     let sum: f64 = terms.iter().sum();
-    let braces: Vec<String> = top
+    let written: Vec<String> = top
         .iter()
         .map(|&j| {
             format!(
-                r"\underbrace{{{} \cdot {}}}_{{W_{{{j},{i}}} \delta_{{{j}}}}}",
+                r"\underset{{W_{{{j},{i}}} \delta_{{{j}}}}}{{{} \cdot {}}}",
                 p32(at(&l.w_col, j)),
                 p32(at(&l.d_z, j))
             )
@@ -91,7 +91,7 @@ pub fn back_prop(t: &SampleTrace, k: usize) -> NnStep {
             line(
                 "shapes: the transpose carries δ back",
                 format!(
-                    r"\underbrace{{\frac{{\partial L}}{{\partial {a}}}}}_{{{n}}} = \underbrace{{(W{s})^\top}}_{{{n} \times {o}}}\ \underbrace{{\delta{s}}}_{{{o}}}",
+                    r"\underset{{{n}}}{{\frac{{\partial L}}{{\partial {a}}}}} = \underset{{{n} \times {o}}}{{(W{s})^\top}}\ \underset{{{o}}}{{\delta{s}}}",
                     o = l.outputs,
                     n = l.inputs
                 ),
@@ -106,19 +106,22 @@ pub fn back_prop(t: &SampleTrace, k: usize) -> NnStep {
         substituted: vec![
             line(
                 format!(
-                    "input {i}: its column of W times δ, the {} largest terms (sum computed here)",
+                    "input {i}: its column of W times δ, the {} largest terms",
                     top.len()
                 ),
                 format!(
-                    r"\sum_j W{s}_{{j,{i}}}\,\delta{s}_j = {}{more} = {}",
-                    braces.join(" + "),
-                    num(sum)
+                    r"\sum_j W{s}_{{j,{i}}}\,\delta{s}_j = {}{more}",
+                    written.join(" + ")
                 ),
             ),
             line(
-                "the same from Burn's autodiff",
                 format!(
-                    r"\frac{{\partial L}}{{\partial {}}} = {}",
+                    "all {} terms summed (computed here), and the same from Burn's autodiff",
+                    l.outputs
+                ),
+                format!(
+                    r"\sum_j W{s}_{{j,{i}}}\,\delta{s}_j = {},\qquad \frac{{\partial L}}{{\partial {}}} = {}",
+                    num(sum),
                     input_elem(t, k, i),
                     n32(at(&l.d_a_in, i))
                 ),

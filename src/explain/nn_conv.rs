@@ -116,7 +116,7 @@ fn conv(c: &ConvTrace) -> NnStep {
             line(
                 "shapes",
                 format!(
-                    r"\underbrace{{K}}_{{{} \times 1 \times {n} \times {n}}} \star \underbrace{{x}}_{{1 \times 28 \times 28}} + \underbrace{{b}}_{{{}}} = \underbrace{{z}}_{{{} \times 28 \times 28}}",
+                    r"\underset{{{} \times 1 \times {n} \times {n}}}{{K}} \star \underset{{1 \times 28 \times 28}}{{x}} + \underset{{{}}}{{b}} = \underset{{{} \times 28 \times 28}}{{z}}",
                     c.channels, c.channels, c.channels
                 ),
             ),

@@ -30,13 +30,16 @@ pub fn gradient(t: &SampleTrace, c: &ConvTrace) -> NnStep {
         "conv.bias.grad".into(),
         vec![],
     ));
-    let back: Vec<String> = c
+    let head = t.layers.first();
+    let mut back: Vec<String> = c
         .middle
         .iter()
         .rev()
         .map(|(_, d)| format!("[{}]", shape(d)))
         .collect();
-    let head = t.layers.first();
+    if c.middle.last().map(|(_, d)| d.iter().product::<usize>()) != head.map(|l| l.inputs) {
+        back.insert(0, format!("[{}]", head.map_or(0, |l| l.inputs)));
+    }
     let (i, d_h) = head.map_or((0, f32::NAN), |l| (l.input, at(&l.d_a_in, l.input)));
     NnStep {
         stage: Stage::ConvGradient,
@@ -48,7 +51,7 @@ pub fn gradient(t: &SampleTrace, c: &ConvTrace) -> NnStep {
         ],
         substituted: vec![
             line(format!("feature {i} of h (Burn)"), format!(r"\frac{{\partial L}}{{\partial h_{{{i}}}}} = {}", n32(d_h))),
-            line("the shapes on the way back", format!(r"[{}] \to {} \to [{} \times 28 \times 28]", head.map_or(0, |l| l.inputs), back.join(r" \to "), c.channels)),
+            line("the shapes on the way back", format!(r"{} \to [{} \times 28 \times 28]", back.join(r" \to "), c.channels)),
             line(format!("kernel {ch}'s gradient (Burn's autodiff)"), format!(r"\frac{{\partial L}}{{\partial K_{{{ch}}}}} = {}", matrix(c, &c.d_k))),
             line(
                 format!("tap ({du}, {dv}) and the bias"),

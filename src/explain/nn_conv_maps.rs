@@ -106,14 +106,14 @@ pub(super) fn middle(t: &SampleTrace, c: &ConvTrace) -> NnStep {
         .iter()
         .map(|(name, dims)| {
             line(
-                name.clone(),
-                format!(r"\text{{{}}}:\ [{}]", text(name), shape(dims)),
+                format!("after {}", text(name)),
+                format!("[{}]", shape(dims)),
             )
         })
         .collect();
     let h = t.layers.first().map_or(0, |l| l.inputs);
     lines.push(line(
-        "flattened for the dense layer",
+        "h, the input of the dense layer",
         format!(r"h \in \mathbb{{R}}^{{{h}}}"),
     ));
     NnStep {

@@ -15,14 +15,14 @@ pub fn dense(t: &SampleTrace, k: usize) -> NnStep {
     let top = largest(&terms, SHOWN_TERMS);
     let sum: f64 = terms.iter().sum();
     let zeros = terms.iter().filter(|&&v| v == 0.0).count();
-    let braces: Vec<String> = top
+    let written: Vec<String> = top
         .iter()
         .map(|&i| {
             format!(
-                r"\underbrace{{{} \cdot {}}}_{{W_{{{j},{i}}} {}}}",
+                r"\underset{{W_{{{j},{i}}} {}}}{{{} \cdot {}}}",
+                input_elem(t, k, i),
                 p32(at(&l.w_row, i)),
-                p32(at(&l.a_in, i)),
-                input_elem(t, k, i)
+                p32(at(&l.a_in, i))
             )
         })
         .collect();
@@ -91,7 +91,7 @@ pub fn dense(t: &SampleTrace, k: usize) -> NnStep {
             line(
                 "shapes: W is [outputs, inputs]",
                 format!(
-                    r"\underbrace{{z{s}}}_{{{o}}} = \underbrace{{W{s}}}_{{{o} \times {n}}}\ \underbrace{{{a}}}_{{{n}}} + \underbrace{{b{s}}}_{{{o}}}",
+                    r"\underset{{{o}}}{{z{s}}} = \underset{{{o} \times {n}}}{{W{s}}}\ \underset{{{n}}}{{{a}}} + \underset{{{o}}}{{b{s}}}",
                     o = l.outputs,
                     n = l.inputs
                 ),
@@ -109,7 +109,7 @@ pub fn dense(t: &SampleTrace, k: usize) -> NnStep {
                 format!("neuron {j}: its {} largest terms W·a (by size)", top.len()),
                 format!(
                     r"z{s}_{{{j}}} = {}{more} + b{s}_{{{j}}}",
-                    braces.join(" + ")
+                    written.join(" + ")
                 ),
             ),
             line(

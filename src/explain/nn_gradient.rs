@@ -74,7 +74,7 @@ pub fn gradient(t: &SampleTrace, k: usize) -> NnStep {
             line(
                 "shapes: an outer product",
                 format!(
-                    r"\underbrace{{\frac{{\partial L}}{{\partial W{s}}}}}_{{{o} \times {n}}} = \underbrace{{\delta{s}}}_{{{o}}}\ \underbrace{{({a})^\top}}_{{1 \times {n}}},\qquad \frac{{\partial L}}{{\partial b{s}}} = \delta{s}",
+                    r"\underset{{{o} \times {n}}}{{\frac{{\partial L}}{{\partial W{s}}}}} = \underset{{{o}}}{{\delta{s}}}\ \underset{{1 \times {n}}}{{({a})^\top}},\qquad \frac{{\partial L}}{{\partial b{s}}} = \delta{s}",
                     o = l.outputs,
                     n = l.inputs
                 ),

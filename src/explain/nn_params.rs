@@ -1,7 +1,8 @@
 //! The followed parameters (a kernel tap, one weight and bias per dense layer) and the
 //! optimizer's symbolic update rules.
 
-use super::nn_steps::line;
+use super::nn_forward::input_targets;
+use super::nn_steps::{Target, line};
 use super::nn_text::sup;
 use crate::explain::FormulaLine;
 use crate::protocol::{ParamUpdate, SampleTrace};
@@ -14,6 +15,8 @@ pub(super) struct Param<'a> {
     pub key: String,
     pub update: &'a ParamUpdate,
     pub regularized: bool,
+    /// What the parameter connects on the page (its input pixel / neuron, or its tap).
+    pub targets: Vec<Target>,
 }
 
 pub(super) fn params(t: &SampleTrace) -> Vec<Param<'_>> {
@@ -26,6 +29,7 @@ pub(super) fn params(t: &SampleTrace) -> Vec<Param<'_>> {
             key: "conv.weight".into(),
             update: &c.weight,
             regularized: true,
+            targets: vec![Target::Tap(dy, dx)],
         });
         out.push(Param {
             latex: format!("b^{{K}}_{{{ch}}}"),
@@ -33,6 +37,7 @@ pub(super) fn params(t: &SampleTrace) -> Vec<Param<'_>> {
             key: "conv.bias".into(),
             update: &c.bias,
             regularized: false,
+            targets: vec![],
         });
     }
     for (k, l) in t.layers.iter().enumerate() {
@@ -43,6 +48,7 @@ pub(super) fn params(t: &SampleTrace) -> Vec<Param<'_>> {
             key: format!("layers[{k}].weight"),
             update: &l.weight,
             regularized: true,
+            targets: input_targets(t, k, i),
         });
         out.push(Param {
             latex: format!("b{s}_{{{j}}}"),
@@ -50,6 +56,10 @@ pub(super) fn params(t: &SampleTrace) -> Vec<Param<'_>> {
             key: format!("layers[{k}].bias"),
             update: &l.bias,
             regularized: false,
+            targets: vec![Target::Neuron {
+                layer: k,
+                neuron: j,
+            }],
         });
     }
     out

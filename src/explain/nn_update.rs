@@ -59,12 +59,18 @@ fn update_lines(h: &OptimizerHyper, p: &Param) -> Vec<FormulaLine> {
             let (b1, b2) = (num(h.beta_1), num(h.beta_2));
             vec![
                 line(
-                    format!("moments of {} (step t = {t})", p.text),
+                    format!("first moment of {} (step t = {t})", p.text),
                     format!(
-                        r"m \leftarrow {b1} \cdot {} + {} \cdot {g} = {},\quad v \leftarrow {b2} \cdot {} + {} \cdot {g}^2 = {}",
+                        r"m \leftarrow {b1} \cdot {} + {} \cdot {g} = {}",
                         p32(m0),
                         num(1.0 - h.beta_1),
-                        n32(m),
+                        n32(m)
+                    ),
+                ),
+                line(
+                    format!("second moment of {}", p.text),
+                    format!(
+                        r"v \leftarrow {b2} \cdot {} + {} \cdot {g}^2 = {}",
                         p32(v0),
                         num(1.0 - h.beta_2),
                         n32(v)
@@ -98,13 +104,17 @@ fn update_lines(h: &OptimizerHyper, p: &Param) -> Vec<FormulaLine> {
     }
 }
 
-fn chip(name: String, value: f32, key: String) -> Term {
+fn chip(p: &Param, what: &str, value: f32) -> Term {
+    let name = match what {
+        "grad" => format!("∂L/∂{}", p.text),
+        _ => format!("{} {what}", p.text),
+    };
     Term {
         name,
         detail: String::new(),
         value: value.into(),
-        key: Some(key),
-        targets: vec![],
+        key: Some(format!("{}.{what}", p.key)),
+        targets: p.targets.clone(),
     }
 }
 
@@ -125,21 +135,9 @@ pub fn update(t: &SampleTrace, layer: Option<usize>) -> NnStep {
     for p in all.iter().skip(weight).take(2) {
         substituted.extend(gradient_line(t, p));
         substituted.extend(update_lines(&t.optimizer, p));
-        terms.push(chip(
-            format!("{} old", p.text),
-            p.update.theta,
-            format!("{}.old", p.key),
-        ));
-        terms.push(chip(
-            format!("∂L/∂{}", p.text),
-            p.update.grad,
-            format!("{}.grad", p.key),
-        ));
-        terms.push(chip(
-            format!("{} new", p.text),
-            p.update.theta_new,
-            format!("{}.new", p.key),
-        ));
+        terms.push(chip(p, "old", p.update.theta));
+        terms.push(chip(p, "grad", p.update.grad));
+        terms.push(chip(p, "new", p.update.theta_new));
     }
     for (n, p) in all.iter().enumerate() {
         if n != weight && n != weight + 1 && p.regularized {

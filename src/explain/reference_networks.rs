@@ -1,7 +1,7 @@
 //! Cards: the dense layer Z = XW + b, backpropagation's δ with its shapes, scaled dot-product
 //! attention and the transformer's FFN.
 
-use super::format::n32;
+use super::format::{n32, p32};
 use super::latex::{column, matrix, row};
 use super::reference::{FormulaCard, at, line, plain32};
 use crate::protocol::reference::{Matrix, WorkedExamples};
@@ -30,13 +30,13 @@ fn dense(e: &WorkedExamples) -> FormulaCard {
                 "row 1, unit 1",
                 format!(
                     r"Z_{{11}} = {} \cdot {} + {} \cdot {} + {} \cdot {} + {} = {}",
-                    n32(d.x.at(0, 0)),
-                    n32(d.w.at(0, 0)),
-                    n32(d.x.at(0, 1)),
-                    n32(d.w.at(1, 0)),
-                    n32(d.x.at(0, 2)),
-                    n32(d.w.at(2, 0)),
-                    n32(at(&d.b, 0)),
+                    p32(d.x.at(0, 0)),
+                    p32(d.w.at(0, 0)),
+                    p32(d.x.at(0, 1)),
+                    p32(d.w.at(1, 0)),
+                    p32(d.x.at(0, 2)),
+                    p32(d.w.at(2, 0)),
+                    p32(at(&d.b, 0)),
                     n32(d.z.at(0, 0))
                 ),
             ),
@@ -63,8 +63,14 @@ fn backprop(e: &WorkedExamples) -> FormulaCard {
             line("gradients — the shapes of Wₗ and bₗ", r"\frac{\partial L}{\partial W_l} = \boldsymbol{\delta}_l\,\mathbf{a}_{l-1}^{\top},\qquad \frac{\partial L}{\partial \mathbf{b}_l} = \boldsymbol{\delta}_l"),
         ],
         example: vec![
-            line("x ∈ ℝ³ → 2 sigmoid units → 1 sigmoid output", format!(r"\mathbf{{x}} = {},\quad y = {},\quad W_1 = {},\quad \mathbf{{b}}_1 = {}", column(&b.x), n32(b.y), matrix(&b.w1), column(&b.b1))),
-            line("", format!(r"W_2 = {},\quad b_2 = {}", matrix(&b.w2), n32(at(&b.b2, 0)))),
+            line(
+                "x ∈ ℝ³ → 2 sigmoid units → 1 sigmoid output",
+                format!(r"\mathbf{{x}} = {},\quad y = {},\quad W_1 = {}", column(&b.x), n32(b.y), matrix(&b.w1)),
+            ),
+            line(
+                "",
+                format!(r"\mathbf{{b}}_1 = {},\quad W_2 = {},\quad b_2 = {}", column(&b.b1), matrix(&b.w2), n32(at(&b.b2, 0))),
+            ),
             line("forward", format!(r"\mathbf{{z}}_1 = W_1\mathbf{{x}} + \mathbf{{b}}_1 = {},\quad \mathbf{{a}}_1 = \sigma(\mathbf{{z}}_1) = {}", column(&b.z1), column(&b.a1))),
             line("", format!(r"z_2 = W_2\mathbf{{a}}_1 + b_2 = {},\quad \hat{{y}} = {},\quad L = {}", n32(b.z2), n32(b.y_hat), n32(b.loss))),
             line("output error", format!(r"\delta_2 = {} - {} = {}", n32(b.y_hat), n32(b.y), n32(at(&b.delta2, 0)))),
@@ -112,8 +118,12 @@ fn ffn(e: &WorkedExamples) -> FormulaCard {
         sentence: "The transformer's per-token MLP: widen with W₁, cut negatives with ReLU, project back with W₂.".into(),
         symbolic: vec![line("", r"\operatorname{FFN}(\mathbf{x}) = \max(0,\ \mathbf{x}W_1 + \mathbf{b}_1)\,W_2 + \mathbf{b}_2")],
         example: vec![
-            line("d_model = 2, d_ff = 3", format!(r"\mathbf{{x}} = {},\quad W_1 = {},\quad \mathbf{{b}}_1 = {}", row(&f.x), matrix(&f.w1), row(&f.b1))),
-            line("", format!(r"W_2 = {},\quad \mathbf{{b}}_2 = {}", matrix(&f.w2), row(&f.b2))),
+            line(
+                "d_model = 2, d_ff = 3",
+                format!(r"\mathbf{{x}} = {},\quad W_1 = {}", row(&f.x), matrix(&f.w1)),
+            ),
+            line("", format!(r"\mathbf{{b}}_1 = {},\quad \mathbf{{b}}_2 = {}", row(&f.b1), row(&f.b2))),
+            line("", format!(r"W_2 = {}", matrix(&f.w2))),
             line("hidden", format!(r"\mathbf{{x}}W_1 + \mathbf{{b}}_1 = {} \;\Rightarrow\; \max(0, \cdot) = {}", row(&f.hidden_pre), row(&f.hidden))),
             line("output", format!(r"\operatorname{{FFN}}(\mathbf{{x}}) = {}", row(&f.out))),
         ],

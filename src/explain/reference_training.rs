@@ -105,17 +105,27 @@ fn step_lines(d: &DescentExample, s: &DescentStep) -> Vec<super::FormulaLine> {
                     row(&s.second)
                 ),
             ));
+            let corrected = |sym: &str, beta: f64, values: &[f64]| {
+                line(
+                    "",
+                    format!(
+                        r"\hat{{\mathbf{{{sym}}}}}_{t} = \frac{{\mathbf{{{sym}}}_{t}}}{{1 - {}^{{{t}}}}} = {}",
+                        num(beta),
+                        row64(values)
+                    ),
+                )
+            };
+            lines.push(corrected("m", h.beta_1, &m_hat));
+            lines.push(corrected("v", h.beta_2, &v_hat));
             lines.push(line(
-                "",
+                "update, with the ratio m̂ / (√v̂ + ε) of each coordinate",
                 format!(
-                    r"\hat{{\mathbf{{m}}}} = \frac{{\mathbf{{m}}_{t}}}{{1 - {}^{{{t}}}}} = {},\quad \hat{{\mathbf{{v}}}} = \frac{{\mathbf{{v}}_{t}}}{{1 - {}^{{{t}}}}} = {}",
-                    num(h.beta_1),
-                    row64(&m_hat),
-                    num(h.beta_2),
-                    row64(&v_hat)
+                    r"\boldsymbol{{\theta}}_{t} = \boldsymbol{{\theta}}_{{{}}} - {lr} \cdot {} = {}",
+                    t - 1,
+                    row64(&ratio),
+                    row(&s.theta_new)
                 ),
             ));
-            lines.push(theta(row64(&ratio)));
         }
     }
     lines

@@ -29,10 +29,15 @@ pub fn NeuronLossChart(props: &NeuronLossProps) -> Html {
             y.map(f64::from(loss))
         );
     }
+    // Whole steps only.
+    let step_ticks: Vec<f64> = ticks(1.0, last as f64, 5)
+        .into_iter()
+        .filter(|t| t.fract() == 0.0)
+        .collect();
     html! {
         <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" data-testid="neuron-loss-chart"
             aria-label="Binary cross-entropy per step">
-            { axes(&x, &y, &ticks(1.0, last as f64, 5), &ticks(0.0, hi, 4), "step", &label) }
+            { axes(&x, &y, &step_ticks, &ticks(0.0, hi, 4), "step", &label) }
             <path class="curve train" d={d} />
             for &(step, loss) in finite().filter(|_| props.losses.len() <= 40) {
                 <circle class="dot train" cx={x.map(step as f64).to_string()} cy={y.map(f64::from(loss)).to_string()} r="3" />

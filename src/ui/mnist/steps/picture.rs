@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -35,9 +34,10 @@ pub struct PictureProps {
     pub on_click: Option<Callback<usize>>,
 }
 
-/// The cell under the pointer, if any.
-fn cell_at(e: &MouseEvent, side: usize) -> Option<usize> {
-    let el: Element = e.current_target()?.dyn_into().ok()?;
+/// The cell of the frame under the pointer, if any. (The frame by its node: Yew delegates
+/// events, so `currentTarget` is not the frame.)
+fn cell_at(frame: &NodeRef, e: &MouseEvent, side: usize) -> Option<usize> {
+    let el: Element = frame.cast()?;
     let rect = el.get_bounding_client_rect();
     if rect.width() <= 0.0 || rect.height() <= 0.0 {
         return None;
@@ -65,24 +65,26 @@ fn place(row: usize, col: usize, rows: usize, cols: usize, side: usize) -> Strin
 #[component]
 pub fn Picture(props: &PictureProps) -> Html {
     let side = props.side.max(1);
+    let frame = use_node_ref();
     let on_move = {
-        let cb = props.on_hover.clone();
-        Callback::from(move |e: MouseEvent| cb.emit(cell_at(&e, side)))
+        let (cb, frame) = (props.on_hover.clone(), frame.clone());
+        Callback::from(move |e: MouseEvent| cb.emit(cell_at(&frame, &e, side)))
     };
     let on_leave = {
         let cb = props.on_hover.clone();
         Callback::from(move |_: MouseEvent| cb.emit(None))
     };
     let on_click = props.on_click.clone().map(|cb| {
+        let frame = frame.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(i) = cell_at(&e, side) {
+            if let Some(i) = cell_at(&frame, &e, side) {
                 cb.emit(i);
             }
         })
     });
     html! {
         <figure class="steps-picture">
-            <div class={classes!("picture-frame", props.on_click.is_some().then_some("clickable"))}
+            <div ref={frame} class={classes!("picture-frame", props.on_click.is_some().then_some("clickable"))}
                 data-testid={props.testid.clone()} onmousemove={on_move} onmouseleave={on_leave} onclick={on_click}>
                 <Pixels width={side as u32} height={side as u32} rgba={props.rgba.clone()} title={props.caption.clone()} />
                 if let Some((r, c, h, w)) = props.window {

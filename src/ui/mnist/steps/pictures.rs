@@ -117,13 +117,13 @@ pub fn Pictures(props: &PicturesProps) -> Html {
         }
         (None, Some(l)) if l.w_row.len() == SIDE * SIDE => {
             let (values, what) = if backward {
-                (&l.d_w_row, "∂L/∂W¹")
+                (&l.d_w_row, "∂L/∂W¹ row {j}: each weight's gradient")
             } else {
-                (&l.w_row, "W¹")
+                (&l.w_row, "W¹ row {j}: neuron {j}'s weight per pixel")
             };
             html! {
                 <Picture side={SIDE} rgba={weights_rgba(values)} testid="steps-row-image" marks={pixel_marks.clone()}
-                    caption={format!("{what} row {}: neuron {} per pixel", l.neuron, l.neuron)}
+                    caption={what.replace("{j}", &l.neuron.to_string())}
                     on_hover={pixel_hover.clone()} on_click={Some(pixel_click.clone())} />
             }
         }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::chips::Chips;
 use super::link::Hovered;
-use crate::explain::nn_steps::{NnStep, Target, Term};
+use crate::explain::nn_steps::{NnStep, Stage, Target, Term};
 use crate::ui::formula::Formula;
 
 #[derive(Properties)]
@@ -30,10 +30,10 @@ impl PartialEq for SubStepProps {
 #[component]
 pub fn SubStepView(props: &SubStepProps) -> Html {
     let s = &*props.step;
-    let phase = if s.stage.is_forward() {
-        "forward"
-    } else {
-        "backward"
+    let phase = match s.stage {
+        Stage::Update => "update",
+        stage if stage.is_forward() => "forward",
+        _ => "backward",
     };
     html! {
         <article class={classes!("steps-substep", phase)} aria-live="polite">
