@@ -3,7 +3,7 @@
 
 mod nn_fixture;
 
-use ml_playground::explain::format::{n32, p32};
+use ml_playground::explain::format::{n32, num, p32};
 use ml_playground::explain::mathml::to_mathml;
 use ml_playground::explain::nn_export::{lookup, nn_export};
 use ml_playground::explain::nn_steps::{NnStep, Stage, Target, nn_steps};
@@ -139,6 +139,11 @@ fn mlp_sub_steps_carry_the_trace_numbers() {
                 "the other layer's weight: {update}"
             );
             assert_eq!(update.contains(r"\hat{m}"), kind == OptimizerKind::Adam);
+            let change = f64::from(l0.weight.theta_new) - f64::from(l0.weight.theta);
+            assert!(
+                update.contains(&format!(r"(\Delta = {})", num(change))),
+                "{update}"
+            );
             // Updating the output layer instead.
             let other = nn_steps(&t, Some(1)).unwrap();
             assert!(latex(other.last().unwrap()).contains(&format!(

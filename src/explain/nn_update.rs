@@ -37,7 +37,12 @@ fn gradient_line(t: &SampleTrace, p: &Param) -> Option<FormulaLine> {
 fn update_lines(h: &OptimizerHyper, p: &Param) -> Vec<FormulaLine> {
     let u = p.update;
     let (x, lr, g) = (&p.latex, num(h.lr), p32(u.grad));
-    let (old, new) = (n32(u.theta), n32(u.theta_new));
+    // The change, from Burn's old and new values: at 4 digits the two may look equal.
+    let delta = f64::from(u.theta_new) - f64::from(u.theta);
+    let (old, new) = (
+        n32(u.theta),
+        format!(r"{}\quad (\Delta = {})", n32(u.theta_new), num(delta)),
+    );
     match (u.state_before, u.state_after) {
         (ParamState::Momentum { v: v0 }, ParamState::Momentum { v }) => vec![
             line(
