@@ -5,9 +5,10 @@ use yew::prelude::*;
 
 use super::formula::Formula;
 use super::state::{Action, State};
+use super::sub_step::{chip, sub_step_view};
 use super::transport::SUB_STEP_NAMES;
 use crate::explain::format::n32;
-use crate::explain::{SubStep, sub_steps};
+use crate::explain::sub_steps;
 use crate::protocol::{Command, StepTrace};
 
 #[derive(Properties, PartialEq)]
@@ -16,31 +17,8 @@ pub struct MathPanelProps {
     pub send: Callback<Command>,
 }
 
-fn sub_step_view(step: &SubStep, name: &str, current: bool, collapsed: bool) -> Html {
-    html! {
-        <article class={classes!("substep", current.then_some("current"), collapsed.then_some("collapsed"))}
-            data-testid={format!("math-{name}")}>
-            <h3>{step.title}</h3>
-            if !collapsed {
-                <p class="summary">{step.summary.clone()}</p>
-                for line in step.symbolic.iter() {
-                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
-                }
-                <div class="numbers-title">{"with this step's numbers"}</div>
-                for line in step.substituted.iter() {
-                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
-                }
-            }
-        </article>
-    }
-}
-
 fn summary_row(t: &StepTrace) -> Html {
-    let item = |label: &str, testid: &str, value: String| {
-        html! {
-            <span class="chip"><span class="chip-label">{label}</span><b data-testid={testid.to_string()}>{value}</b></span>
-        }
-    };
+    let item = chip;
     html! {
         <div class="chips">
             { item("step", "math-step", t.step.to_string()) }
@@ -84,7 +62,7 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
             { summary_row(t) }
             <p class="hint">{format!("Batch of {} points, optimizer {}. The batch, ŷ, the losses, the gradients, the optimizer state and the new parameters are read back from Burn's tensors; the products and sums written out between them are that arithmetic redone from Burn's numbers.", t.x.len(), t.optimizer.kind.label())}</p>
             for (i, step) in steps.iter().enumerate() {
-                { sub_step_view(step, SUB_STEP_NAMES[i], walk && i == s.sub_step, walk && i != s.sub_step) }
+                { sub_step_view(step, format!("math-{}", SUB_STEP_NAMES[i]), walk && i == s.sub_step, walk && i != s.sub_step) }
             }
         </div>
     }

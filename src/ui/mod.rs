@@ -19,6 +19,7 @@ mod params_panel;
 mod progress;
 mod reference;
 mod state;
+mod sub_step;
 mod transport;
 mod url;
 mod worker_bridge;

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::explain::SubStep;
 use crate::explain::format::n32;
 use crate::explain::neuron_steps::neuron_sub_steps;
 use crate::protocol::neuron::NeuronStep;
 use crate::ui::formula::Formula;
 use crate::ui::state::State;
+use crate::ui::sub_step::{chip, sub_step_view};
 use crate::ui::transport::SUB_STEP_NAMES;
 
 #[derive(Properties, PartialEq)]
@@ -16,31 +16,8 @@ pub struct NeuronMathProps {
     pub state: UseReducerHandle<State>,
 }
 
-fn sub_step_view(step: &SubStep, name: &str, current: bool, collapsed: bool) -> Html {
-    html! {
-        <article class={classes!("substep", current.then_some("current"), collapsed.then_some("collapsed"))}
-            data-testid={format!("neuron-math-{name}")}>
-            <h3>{step.title}</h3>
-            if !collapsed {
-                <p class="summary">{step.summary.clone()}</p>
-                for line in step.symbolic.iter() {
-                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
-                }
-                <div class="numbers-title">{"with this step's numbers"}</div>
-                for line in step.substituted.iter() {
-                    <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
-                }
-            }
-        </article>
-    }
-}
-
 fn chips(t: &NeuronStep) -> Html {
-    let item = |label: &str, testid: &str, value: String| {
-        html! {
-            <span class="chip"><span class="chip-label">{label}</span><b data-testid={testid.to_string()}>{value}</b></span>
-        }
-    };
+    let item = chip;
     html! {
         <div class="chips">
             { item("step", "neuron-math-step", t.step.to_string()) }
@@ -75,7 +52,7 @@ pub fn NeuronMath(props: &NeuronMathProps) -> Html {
             { chips(t) }
             <p class="hint">{format!("Optimizer {}, α = {}. z, ŷ, L, the gradients, the optimizer state and the new parameters are read back from Burn's tensors; the arithmetic written out between them is redone from Burn's numbers.", t.optimizer.kind.label(), t.optimizer.lr)}</p>
             for (i, step) in steps.iter().enumerate() {
-                { sub_step_view(step, SUB_STEP_NAMES[i], walk && i == s.sub_step, walk && i != s.sub_step) }
+                { sub_step_view(step, format!("neuron-math-{}", SUB_STEP_NAMES[i]), walk && i == s.sub_step, walk && i != s.sub_step) }
             }
         </div>
     }
