@@ -4,6 +4,9 @@
 //! Tolerance: |burn − oracle| ≤ 1e-5 · |oracle| + 1e-7: 1e-5 relative, with a 1e-7 absolute
 //! floor for values that are (nearly) zero, where f32 rounding dominates.
 
+mod common;
+
+use common::check_update_formula;
 use futures::executor::block_on;
 use ml_playground::engine::{device, trainer::LinRegTrainer};
 use ml_playground::explain::linreg_math as oracle;
@@ -40,33 +43,7 @@ fn check_step(t: &StepTrace) {
     );
     close("dL/db", t.b.grad, oracle::d_loss_d_b(&y, &y_hat));
     for (name, u) in [("w", &t.w), ("b", &t.b)] {
-        // The update from Burn's own gradient and prior state: isolates the optimizer.
-        let (theta_new, after) = oracle::update(
-            &t.optimizer,
-            f64::from(u.theta),
-            f64::from(u.grad),
-            u.state_before,
-        );
-        close(&format!("new {name}"), u.theta_new, theta_new);
-        match (after, u.state_after) {
-            (ParamState::None, ParamState::None) => {}
-            (ParamState::Momentum { v: e }, ParamState::Momentum { v }) => {
-                close("velocity", v, e.into())
-            }
-            (
-                ParamState::Adam {
-                    t: te,
-                    m: me,
-                    v: ve,
-                },
-                ParamState::Adam { t, m, v },
-            ) => {
-                assert_eq!(t, te, "Adam's t");
-                close("Adam m", m, me.into());
-                close("Adam v", v, ve.into());
-            }
-            (e, got) => panic!("{name}: state kind differs: oracle {e:?}, burn {got:?}"),
-        }
+        check_update_formula(name, &t.optimizer, u, close);
     }
 }
 

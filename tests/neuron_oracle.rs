@@ -2,11 +2,13 @@
 //! the analytic oracle (∂L/∂w = (σ(z) − y)x, ∂L/∂b = σ(z) − y) and every update against the
 //! SGD / momentum / Adam formulas, from the state Burn carried over.
 
+mod common;
+
+use common::check_update_formula;
 use futures::executor::block_on;
 use ml_playground::engine::{device, neuron_run::NeuronRun};
-use ml_playground::explain::linreg_math::update as optimizer_update;
-use ml_playground::protocol::neuron::NeuronStep;
 use ml_playground::protocol::{ParamState, ParamUpdate};
+use ml_playground::protocol::neuron::NeuronStep;
 use ml_playground::settings::{NeuronSettings, OptimizerKind, Settings};
 
 fn close(what: &str, burn: f32, expected: f64) {
@@ -24,33 +26,7 @@ fn sigmoid(z: f64) -> f64 {
 
 fn check_update(what: &str, t: &NeuronStep, u: &ParamUpdate, grad: f64) {
     close(&format!("∂L/∂{what}"), u.grad, grad);
-    // The update from Burn's gradient and prior state isolates the optimizer.
-    let (new, after) = optimizer_update(
-        &t.optimizer,
-        f64::from(u.theta),
-        f64::from(u.grad),
-        u.state_before,
-    );
-    close(&format!("new {what}"), u.theta_new, new);
-    match (after, u.state_after) {
-        (ParamState::None, ParamState::None) => {}
-        (ParamState::Momentum { v: e }, ParamState::Momentum { v }) => {
-            close("velocity", v, e.into())
-        }
-        (
-            ParamState::Adam {
-                t: te,
-                m: me,
-                v: ve,
-            },
-            ParamState::Adam { t, m, v },
-        ) => {
-            assert_eq!(t, te, "Adam's t");
-            close("m", m, me.into());
-            close("v", v, ve.into());
-        }
-        (e, got) => panic!("{what}: state kind differs: oracle {e:?}, burn {got:?}"),
-    }
+    check_update_formula(what, &t.optimizer, u, close);
 }
 
 fn check_step(t: &NeuronStep) {

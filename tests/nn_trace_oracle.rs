@@ -2,6 +2,7 @@
 //! an independent f64 forward/backward/update of the MLP (micrograd-style, written from the
 //! formulas), and, for the CNN, Burn autodiff through the ordinary training path.
 
+mod common;
 mod nn_oracle;
 
 use std::rc::Rc;

@@ -1,0 +1,40 @@
+//! Shared by the oracle tests: a parameter's update checked against the optimizer's formulas.
+
+use ml_playground::explain::linreg_math;
+use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate};
+
+/// θ_new and the state after, recomputed in f64 from the update's own θ, gradient and state
+/// before (so this isolates the optimizer), each compared with `close(what, burn, oracle)`.
+pub fn check_update_formula(
+    what: &str,
+    optimizer: &OptimizerHyper,
+    u: &ParamUpdate,
+    close: impl Fn(&str, f32, f64),
+) {
+    let (theta_new, after) = linreg_math::update(
+        optimizer,
+        f64::from(u.theta),
+        f64::from(u.grad),
+        u.state_before,
+    );
+    close(&format!("new {what}"), u.theta_new, theta_new);
+    match (after, u.state_after) {
+        (ParamState::None, ParamState::None) => {}
+        (ParamState::Momentum { v: e }, ParamState::Momentum { v }) => {
+            close(&format!("{what}: velocity"), v, e.into())
+        }
+        (
+            ParamState::Adam {
+                t: te,
+                m: me,
+                v: ve,
+            },
+            ParamState::Adam { t, m, v },
+        ) => {
+            assert_eq!(t, te, "{what}: Adam's t");
+            close(&format!("{what}: Adam m"), m, me.into());
+            close(&format!("{what}: Adam v"), v, ve.into());
+        }
+        (e, got) => panic!("{what}: state kind differs: oracle {e:?}, burn {got:?}"),
+    }
+}
