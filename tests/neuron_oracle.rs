@@ -7,8 +7,8 @@ mod common;
 use common::check_update_formula;
 use futures::executor::block_on;
 use ml_playground::engine::{device, neuron_run::NeuronRun};
-use ml_playground::protocol::{ParamState, ParamUpdate};
 use ml_playground::protocol::neuron::NeuronStep;
+use ml_playground::protocol::{ParamState, ParamUpdate};
 use ml_playground::settings::{NeuronSettings, OptimizerKind, Settings};
 
 fn close(what: &str, burn: f32, expected: f64) {

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::format::{n32, num, p32, paren, shown_rows};
 use super::linreg_math::adam_corrected;
+use super::optimizer_rules::rule;
 use crate::protocol::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};
-use crate::settings::OptimizerKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum SubStepKind {
@@ -33,7 +33,7 @@ pub struct SubStep {
     pub substituted: Vec<FormulaLine>,
 }
 
-fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
+pub(crate) fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
     FormulaLine {
         caption: caption.into(),
         latex: latex.into(),
@@ -183,40 +183,7 @@ fn backward(t: &StepTrace) -> SubStep {
 
 fn update(t: &StepTrace) -> SubStep {
     let h = &t.optimizer;
-    let (symbolic, summary) = match h.kind {
-        OptimizerKind::Sgd => (
-            vec![line("SGD", r"\theta \leftarrow \theta - \alpha\, g")],
-            "Each parameter takes a step against its gradient, scaled by the learning rate α.",
-        ),
-        OptimizerKind::Momentum => (
-            vec![
-                line("velocity", r"v \leftarrow \mu\, v + g"),
-                line(
-                    "SGD with momentum",
-                    r"\theta \leftarrow \theta - \alpha\, v",
-                ),
-            ],
-            "The velocity v accumulates past gradients (μ = momentum, no dampening, as in PyTorch and Burn), and θ moves along v.",
-        ),
-        OptimizerKind::Adam => (
-            vec![
-                line("first moment", r"m \leftarrow \beta_1 m + (1-\beta_1)\, g"),
-                line(
-                    "second moment",
-                    r"v \leftarrow \beta_2 v + (1-\beta_2)\, g^2",
-                ),
-                line(
-                    "bias correction",
-                    r"\hat{m} = \frac{m}{1-\beta_1^{t}},\quad \hat{v} = \frac{v}{1-\beta_2^{t}}",
-                ),
-                line(
-                    "Adam",
-                    r"\theta \leftarrow \theta - \alpha\, \frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}",
-                ),
-            ],
-            "Adam keeps running averages of the gradient (m) and of its square (v), corrects their start-up bias, and scales each step by 1/√v̂.",
-        ),
-    };
+    let (symbolic, summary) = rule(h.kind);
     let mut substituted = update_lines("w", h, &t.w);
     substituted.extend(update_lines("b", h, &t.b));
     SubStep {

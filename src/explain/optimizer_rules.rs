@@ -4,16 +4,9 @@
 use super::format::{n32, num};
 use super::latex::{column, column64};
 use super::linreg_math::adam_corrected;
-use super::linreg_steps::FormulaLine;
+use super::linreg_steps::{FormulaLine, line};
 use crate::protocol::{OptimizerHyper, ParamState, ParamUpdate};
 use crate::settings::OptimizerKind;
-
-fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
-    FormulaLine {
-        caption: caption.into(),
-        latex: latex.into(),
-    }
-}
 
 /// The rule of `kind` as formulas, and one sentence on it.
 pub fn rule(kind: OptimizerKind) -> (Vec<FormulaLine>, &'static str) {
