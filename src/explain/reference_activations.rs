@@ -53,7 +53,7 @@ fn relu(a: &ActivationExample) -> FormulaCard {
         name: "relu",
         title: "ReLU",
         sentence: "Keeps positive values and zeroes the rest; its slope is 1 or 0 (at exactly 0 Burn, like PyTorch, uses 0).".into(),
-        symbolic: vec![line("", r"\operatorname{ReLU}(z) = \max(0, z),\qquad \operatorname{ReLU}'(z) = \begin{cases}1 & z > 0\\ 0 & z \le 0\end{cases}")],
+        symbolic: vec![line("", r"\operatorname{ReLU}(z) = \max(0, z),\qquad \operatorname{ReLU}'(z) = 1 \text{ if } z > 0 \text{, else } 0")],
         example: example(a, r"\operatorname{ReLU}", &a.relu, r"\operatorname{ReLU}'", &a.d_relu),
         value_label: format!("ReLU({})", plain32(at(&a.z, i))),
         value: plain32(at(&a.relu, i)),

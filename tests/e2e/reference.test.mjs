@@ -59,6 +59,10 @@ for (const mode of MODES) {
       // The typeset formulas are MathML, not raw LaTeX.
       assert.ok(await page.locator('[data-testid="formula-card-backprop"] math').count() >= 4);
       assert.equal(await page.locator(".latex-fallback").count(), 0, "every formula typesets");
+      // No formula is wider than its card (it would be clipped behind a scrollbar).
+      const clipped = await page.locator(".formula-card .typeset").evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.closest(".formula").dataset.latex));
+      assert.deepEqual(clipped, [], "formulas wider than their card");
       await page.screenshot({ path: join(OUT, `reference-${mode}-top.png`) });
       await screenshot(page, `reference-${mode}`);
     });
