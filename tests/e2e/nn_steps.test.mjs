@@ -2,85 +2,16 @@
 // 784-128-10 briefly, follow a gallery image, walk every sub-step (each number shown must be the
 // one in the exported JSON), link a term to its pixel and back, follow another neuron, play the
 // walk through, follow a confusion-cell image and a drawing, and follow the run live — with WebGPU
-// (≈ 2.5 min here on a software adapter) and on the CPU; plus the small CNN on the CPU.
-// E2E_MODES=no-webgpu (or webgpu) keeps one mode.
+// (≈ 2.5 min here on a software adapter) and on the CPU. E2E_MODES=no-webgpu (or webgpu) keeps
+// one mode. The CNN: nn_steps_cnn.test.mjs.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { launch, OUT, serve, watchErrors } from "./helpers.mjs";
+import { launch, serve, watchErrors } from "./helpers.mjs";
+import { exported, numbersMatch, shoot, traceArrives, walk } from "./steps-helpers.mjs";
 
 /** Seed 003's network on the first 1,000 training images, one epoch (16 steps). */
 const RUN = "#task=mnist&preset=seed003&subset=1000&epochs=1&speed=0";
 const MODES = ["webgpu", "no-webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
-
-/** The number at `key` ("layers[0].z[3]", "output.loss") in the exported document. */
-function lookup(doc, key) {
-  let v = doc;
-  for (const part of key.split(".")) {
-    const m = part.match(/^([^[]+)(?:\[(\d+)\])?$/);
-    if (!m || v == null) return undefined;
-    v = v[m[1]];
-    if (m[2] !== undefined) v = v?.[Number(m[2])];
-  }
-  return v;
-}
-
-/** Downloads the panel's JSON export and parses it. */
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("steps-export").click()]);
-  assert.match(download.suggestedFilename(), /^mnist-sample-(test\d+|drawn)-step\d+\.json$/);
-  const file = join(await mkdtemp(join(tmpdir(), "mlpg-steps-")), download.suggestedFilename());
-  await download.saveAs(file);
-  return JSON.parse(await readFile(file, "utf8"));
-}
-
-/** Every number in the panel with a data-key equals the export's (as f32). */
-async function numbersMatch(page, doc, where) {
-  const shown = await page.getByTestId("steps-panel").locator("[data-key]").evaluateAll((els) =>
-    els.map((e) => [e.getAttribute("data-key"), e.getAttribute("data-value")]));
-  assert.ok(shown.length > 0, `${where}: some numbers carry their key`);
-  for (const [key, value] of shown) {
-    const inJson = lookup(doc, key);
-    assert.equal(typeof inJson, "number", `${where}: ${key} is exported`);
-    assert.equal(Math.fround(Number(value)), Math.fround(inJson), `${where}: ${key} shown ${value}, exported ${inJson}`);
-  }
-  return shown.length;
-}
-
-/** Waits for a new trace to arrive (the pending mark comes and goes). */
-async function traceArrives(page) {
-  await page.getByTestId("steps-pending").waitFor({ state: "detached", timeout: 120_000 });
-  await page.getByTestId("steps-title").waitFor({ timeout: 120_000 });
-}
-
-/** Walks every sub-step with "Next": each shown number against the export, a screenshot each. */
-async function walk(page, doc, count, prefix) {
-  assert.equal(await page.getByTestId("steps-stepper").locator("button").count(), count);
-  await page.getByTestId("steps-substep-0").click();
-  const titles = [];
-  let numbers = 0;
-  for (let k = 0; k < count; k++) {
-    assert.equal(await page.getByTestId(`steps-substep-${k}`).getAttribute("aria-current"), "step");
-    const title = (await page.getByTestId("steps-title").textContent()).trim();
-    assert.ok(title.startsWith(`${k + 1} · `), title);
-    titles.push(title);
-    numbers += await numbersMatch(page, doc, title);
-    // Every formula typeset (no LaTeX fallback).
-    assert.equal(await page.getByTestId("steps-panel").locator(".latex-fallback").count(), 0, title);
-    await shoot(page, `${prefix}-${String(k + 1).padStart(2, "0")}`);
-    if (k < count - 1) await page.getByTestId("steps-next").click();
-  }
-  assert.equal(await page.getByTestId("steps-next").isDisabled(), true);
-  console.log(`[${prefix}] ${count} sub-steps, ${numbers} numbers checked against the JSON:\n  ${titles.join("\n  ")}`);
-  return titles;
-}
-
-async function shoot(page, name) {
-  await page.getByTestId("steps-panel").screenshot({ path: join(OUT, `${name}.png`) });
-}
 
 for (const mode of MODES) {
   describe(`Follow one sample with ${mode}`, () => {
@@ -221,52 +152,3 @@ for (const mode of MODES) {
     });
   });
 }
-
-/** The small CNN on the CPU: the first convolution's window, pooling and kernel gradient. */
-if (MODES.includes("no-webgpu")) describe("Follow one sample through the CNN (CPU)", () => {
-  let server, browser, page, errors, doc;
-
-  before(async () => {
-    server = await serve();
-    browser = await launch("no-webgpu");
-    page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
-    errors = watchErrors(page);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  test("a CNN trace walks through the convolution, with the exported numbers", async () => {
-    await page.goto(`${server.url}#task=mnist&preset=cnn&subset=1000&epochs=1&speed=0&backend=cpu`);
-    await page.getByTestId("data-progress").waitFor({ state: "detached", timeout: 120_000 });
-    await page.getByTestId("backend").filter({ hasText: /^CPU \(/ }).waitFor({ timeout: 90_000 });
-    await page.getByTestId("play").click();
-    await page.getByTestId("test-accuracy").filter({ hasText: /%/ }).waitFor({ timeout: 900_000 });
-    await page.getByTestId("gallery-follow").nth(1).click();
-    await traceArrives(page);
-    doc = await exported(page);
-    assert.ok(doc.conv, "the export has the convolution");
-    assert.equal(doc.layers[0].inputs, 32 * 7 * 7);
-    // Input, conv, ReLU, pool, middle, dense, softmax, loss, δ, ∂W, ∂K, update.
-    const titles = await walk(page, doc, 12, "steps-cnn");
-    assert.match(titles[1], /Convolution 1, channel \d+: z = K ⋆ x \+ b/);
-    assert.match(titles[10], /∂L\/∂K of channel/);
-  });
-
-  test("a kernel term lights its tap and its pixel; a channel can be chosen", async () => {
-    await page.getByTestId("steps-substep-1").click();
-    await page.getByTestId("steps-term-0").hover();
-    await page.getByTestId("steps-kernel").locator(".mark.linked").first().waitFor();
-    await page.getByTestId("steps-input-image").locator(".mark.linked").first().waitFor();
-    await shoot(page, "steps-cnn-hover-term");
-    await page.mouse.move(5, 5);
-    const other = doc.conv.channel === 3 ? 4 : 3;
-    await page.getByTestId("steps-strip-conv").locator(`[data-index="${other}"]`).click();
-    await page.getByTestId("steps-title").filter({ hasText: `channel ${other}:` }).waitFor({ timeout: 120_000 });
-    const again = await exported(page);
-    assert.equal(again.conv.channel, other);
-    await numbersMatch(page, again, "after choosing a channel");
-    assert.deepEqual(errors, []);
-  });
-});
