@@ -147,11 +147,23 @@ async fn finish(
     let kind = trace.optimizer.kind;
     let mut rb = Readback::default();
     let last = layers.len().saturating_sub(1);
-    let dense: Vec<_> = layers
-        .into_iter()
-        .enumerate()
-        .map(|(k, layer)| layer.focus(&mut rb, &values, kind, &focus, k, k == last, trace.label))
-        .collect();
+    // Each layer's written-out weight starts from the neuron followed in the layer before.
+    let mut previous = None;
+    let mut dense = Vec::with_capacity(layers.len());
+    for (k, layer) in layers.into_iter().enumerate() {
+        let d = layer.focus(
+            &mut rb,
+            &values,
+            kind,
+            &focus,
+            k,
+            k == last,
+            trace.label,
+            previous,
+        );
+        previous = Some(d.neuron());
+        dense.push(d);
+    }
     let conv = conv.map(|c| c.focus(&mut rb, &values, kind, &focus, &trace.x));
     let focused = rb.run().await?;
     trace.layers = dense

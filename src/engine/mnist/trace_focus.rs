@@ -36,16 +36,25 @@ pub fn neuron(focus: &TraceFocus, layer: usize, a: &[f32], is_output: bool, labe
     })
 }
 
-/// Input i of neuron j (whose weights are `w_row`): the chosen one, else the largest
-/// contribution |W_ji · a_i|.
-pub fn input(focus: &TraceFocus, layer: usize, w_row: &[f32], a_in: &[f32]) -> usize {
+/// Input i of neuron j (whose weights are `w_row`): the chosen one, else the neuron followed
+/// in the layer before (`previous`, so forward and backward follow one chain), else the
+/// largest contribution |W_ji · a_i|.
+pub fn input(
+    focus: &TraceFocus,
+    layer: usize,
+    w_row: &[f32],
+    a_in: &[f32],
+    previous: Option<usize>,
+) -> usize {
     let mine = (focus.layer == Some(layer))
         .then_some(focus.input)
         .flatten();
-    chosen(mine, a_in.len()).unwrap_or_else(|| {
-        let terms: Vec<f32> = w_row.iter().zip(a_in).map(|(w, a)| w * a).collect();
-        arg_max_by(&terms, f32::abs)
-    })
+    chosen(mine, a_in.len())
+        .or(chosen(previous, a_in.len()))
+        .unwrap_or_else(|| {
+            let terms: Vec<f32> = w_row.iter().zip(a_in).map(|(w, a)| w * a).collect();
+            arg_max_by(&terms, f32::abs)
+        })
 }
 
 /// Channel c: the chosen one, else the one with the largest activation.
@@ -117,8 +126,15 @@ mod tests {
         assert_eq!(neuron(&mine, 0, &[0.1, 0.9, 0.3], false, 0), 2);
         // Another layer's choice does not apply; an out-of-range choice falls back.
         assert_eq!(neuron(&mine, 1, &[0.1, 0.9, 0.3], false, 0), 1);
-        assert_eq!(input(&mine, 0, &[1.0, -5.0], &[1.0, 1.0]), 1);
-        assert_eq!(input(&none, 0, &[1.0, -5.0, 2.0], &[1.0, 0.1, 1.0]), 2);
+        assert_eq!(input(&mine, 0, &[1.0, -5.0], &[1.0, 1.0], None), 1);
+        assert_eq!(
+            input(&none, 0, &[1.0, -5.0, 2.0], &[1.0, 0.1, 1.0], None),
+            2
+        );
+        assert_eq!(
+            input(&none, 1, &[1.0, -5.0, 2.0], &[1.0, 0.1, 1.0], Some(1)),
+            1
+        );
     }
 
     #[test]

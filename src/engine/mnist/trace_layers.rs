@@ -70,6 +70,7 @@ impl DenseQueued {
         index: usize,
         is_output: bool,
         label: u8,
+        previous: Option<usize>,
     ) -> DenseFocused {
         let (inputs, outputs) = (self.inputs, self.outputs);
         let neuron = trace_focus::neuron(focus, index, values.vec(self.a), is_output, label);
@@ -77,7 +78,7 @@ impl DenseQueued {
         let w_row: Vec<f32> = (0..inputs)
             .map(|i| w.get(i * outputs + neuron).copied().unwrap_or(f32::NAN))
             .collect();
-        let input = trace_focus::input(focus, index, &w_row, values.vec(self.a_in));
+        let input = trace_focus::input(focus, index, &w_row, values.vec(self.a_in), previous);
         let weight = QueuedUpdate::queue(rb, kind, &self.weight, move |t: Tensor<2>| {
             t.slice([0..inputs, neuron..neuron + 1]).reshape([inputs])
         });
@@ -92,6 +93,13 @@ impl DenseQueued {
             weight,
             bias,
         }
+    }
+}
+
+impl DenseFocused {
+    /// The neuron followed in this layer.
+    pub fn neuron(&self) -> usize {
+        self.neuron
     }
 }
 
