@@ -101,6 +101,31 @@ describe("embedded in a tutorial page on another origin", () => {
     await again.close();
   });
 
+  test("autoplay starts training by itself", async () => {
+    const auto = await browser.newPage(NO_SW);
+    await auto.goto(`${app.url}#task=linreg&epochs=5&speed=0&embed=1&autoplay=1`);
+    // Nobody presses Play: the run starts when ready and goes to its end.
+    await auto.getByTestId("eta").filter({ hasText: "done" }).waitFor({ timeout: 90_000 });
+    assert.equal(await auto.getByTestId("epoch").textContent(), "5");
+    await auto.close();
+  });
+
+  test("the Share / Embed dialog writes the link and the iframe snippet", async () => {
+    const full = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...NO_SW });
+    await full.goto(`${app.url}#task=linreg&lr=0.05`);
+    await full.getByTestId("share-open").click();
+    await full.getByTestId("share-dialog").waitFor();
+    assert.match(await full.getByTestId("share-link").inputValue(), /#task=linreg&.*lr=0\.05/);
+    await full.getByTestId("share-hide-math").check();
+    await full.getByTestId("share-autoplay").check();
+    const snippet = await full.getByTestId("share-snippet").inputValue();
+    assert.match(snippet, /^<iframe src="[^"]+#task=linreg&amp;[^"]*embed=1&amp;hide=math&amp;autoplay=1" width="700" height="500"/);
+    await screenshot(full, "share-dialog");
+    await full.getByTestId("share-close").click();
+    assert.equal(await full.getByTestId("share-dialog").count(), 0);
+    await full.close();
+  });
+
   test("the embed fits a phone", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, ...NO_SW });
     await phone.goto(`${app.url}#task=linreg&embed=1&hide=controls`);
