@@ -3,6 +3,7 @@
 
 mod device;
 mod field;
+mod optimizer;
 mod training;
 
 use web_sys::HtmlSelectElement;
@@ -10,6 +11,7 @@ use yew::prelude::*;
 
 pub use device::PlaybackFields;
 pub use field::{NumberField, parse_in};
+pub use optimizer::OptimizerFields;
 pub use training::TrainingFields;
 
 use crate::settings::Settings;

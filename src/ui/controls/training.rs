@@ -3,10 +3,10 @@
 use yew::prelude::*;
 
 use super::field::{NumberField, parse_in};
-use super::{select_value, updater};
+use super::optimizer::OptimizerFields;
+use super::updater;
 use crate::settings::range;
-use crate::settings::{OptimizerKind, Settings, Task};
-use crate::ui::embed::Show;
+use crate::settings::{Settings, Task};
 
 #[derive(Properties, PartialEq)]
 pub struct TrainingFieldsProps {
@@ -17,11 +17,6 @@ pub struct TrainingFieldsProps {
 #[component]
 pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
     let (s, on) = (&props.settings, &props.on_change);
-    let on_optimizer = updater(s, on, |s, v: Event| {
-        if let Some(o) = OptimizerKind::from_key(&select_value(v)) {
-            s.optimizer = o;
-        }
-    });
     let restart_hint = "Changing this starts the run over.";
     let (l1_hint, l2_hint) = match s.task {
         Task::LinearRegression | Task::Neuron | Task::Formulas => (
@@ -35,22 +30,7 @@ pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
     };
     html! {
         <>
-            <Show name="optimizer"><label class="field">
-                <span>{"optimizer"}</span>
-                <select data-testid="optimizer" onchange={on_optimizer}>
-                    for o in OptimizerKind::ALL {
-                        <option value={o.key()} selected={o == s.optimizer}>{o.label()}</option>
-                    }
-                </select>
-            </label></Show>
-            <NumberField label="learning rate α" testid="lr" value={s.lr.to_string()} step="0.01" hint="Can change while training runs."
-                on_commit={updater(s, on, |s, v: String| s.lr = v.parse().unwrap_or(s.lr))}
-                validate={parse_in::<f64>(range::LR)} />
-            if s.optimizer == OptimizerKind::Momentum {
-                <NumberField label="momentum μ" testid="momentum" value={s.momentum.to_string()} step="0.05" hint={restart_hint}
-                    on_commit={updater(s, on, |s, v: String| s.momentum = v.parse().unwrap_or(s.momentum))}
-                    validate={parse_in::<f64>(range::MOMENTUM)} />
-            }
+            <OptimizerFields settings={s.clone()} on_change={on.clone()} lr_hint="Can change while training runs." />
             <NumberField label="batch size" testid="batch" value={s.batch_size.to_string()} step="1" hint={restart_hint}
                 on_commit={updater(s, on, |s, v: String| s.batch_size = v.parse().unwrap_or(s.batch_size))}
                 validate={parse_in::<usize>(range::BATCH)} />
