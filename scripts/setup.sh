@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build the playground (and, with --tests, to test it):
 # the wasm32 target, trunk, wasm-bindgen-cli at exactly the Cargo.lock version, and for the
-# tests Debian's Chromium + ChromeDriver and the end-to-end tests' npm packages.
+# tests Debian's Chromium + ChromeDriver and the end-to-end tests' npm packages; with --bench
+# also the benchmark's (TensorFlow.js, never shipped).
 # Safe to run again: it only installs what is absent or at the wrong version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +37,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-if [[ "${1:-}" == "--tests" ]]; then
+if [[ "${1:-}" == "--tests" || "${1:-}" == "--bench" ]]; then
   node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
   if [[ -z "$node_major" || "$node_major" -lt 20 ]]; then
     echo "The end-to-end tests need Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
@@ -52,5 +53,9 @@ if [[ "${1:-}" == "--tests" ]]; then
     log "installing the end-to-end tests' npm packages (playwright-core; it uses /usr/bin/chromium)"
     (cd tests/e2e && npm ci --no-audit --no-fund)
   fi
+fi
+if [[ "${1:-}" == "--bench" && ! -d bench/node_modules/@tensorflow/tfjs-backend-wasm ]]; then
+  log "installing the benchmark's npm packages (TensorFlow.js 4.22, for comparison only)"
+  (cd bench && npm ci --no-audit --no-fund)
 fi
 log "ready"

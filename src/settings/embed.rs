@@ -30,8 +30,8 @@ pub const PANELS: [(&str, &str); 12] = [
 
 /// Setting keys whose controls `hide=` can leave out.
 #[rustfmt::skip]
-pub const CONTROLS: [&str; 24] = [
-    "task", "preset", "points", "noise", "test", "model", "hidden", "act", "prep", "subset",
+pub const CONTROLS: [&str; 25] = [
+    "task", "preset", "points", "noise", "test", "model", "hidden", "filters", "act", "prep", "subset",
     "decay", "seed", "lr", "batch", "epochs", "optimizer", "momentum", "l1", "l2", "x", "w", "b",
     "y", "walk",
 ];

@@ -6,6 +6,7 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
+use super::cnn::{filters_from_text, filters_to_text};
 use super::mnist::{
     self, Activation, ModelKind, Preprocess, Preset, hidden_from_text, hidden_to_text,
 };
@@ -31,6 +32,7 @@ pub fn to_hash(s: &Settings) -> String {
         Task::Mnist => pairs.extend([
             ("model", s.model.key().to_string()),
             ("hidden", hidden_to_text(&s.hidden)),
+            ("filters", filters_to_text(s.filters)),
             ("act", s.activation.key().to_string()),
             ("prep", s.preprocess.key().to_string()),
             ("subset", s.subset.to_string()),
@@ -146,6 +148,10 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
             ),
             "speed" => parser.number(&mut s.speed, range::SPEED),
             "model" => parser.choice(&mut s.model, ModelKind::from_key, "mlp or cnn"),
+            "filters" => match filters_from_text(value) {
+                Ok(f) => s.filters = f,
+                Err(why) => parser.reject(why, filters_to_text(s.filters)),
+            },
             "hidden" => match hidden_from_text(value) {
                 Ok(h) => s.hidden = h,
                 Err(why) => parser.reject(why, hidden_to_text(&s.hidden)),
@@ -323,6 +329,7 @@ mod tests {
         assert_eq!(s, Settings::mnist_default());
         let mut custom = Settings::mnist_default();
         (custom.hidden, custom.activation, custom.subset) = (vec![64, 32], Activation::Tanh, 1000);
+        (custom.model, custom.filters) = (ModelKind::Cnn, [8, 16]);
         let (back, notices) = from_hash(&to_hash(&custom));
         assert_eq!((back, notices.len()), (custom, 0));
     }
@@ -331,10 +338,10 @@ mod tests {
     fn presets_and_bad_mnist_values() {
         let (s, _) = from_hash("#task=mnist&preset=seed002&subset=5000");
         assert_eq!((s.hidden.as_slice(), s.subset), (&[256, 128, 64][..], 5000));
-        let (s, notices) = from_hash("#task=mnist&hidden=12-x&subset=7&model=rnn");
-        assert_eq!(s.hidden, vec![128]);
+        let (s, notices) = from_hash("#task=mnist&hidden=12-x&subset=7&model=rnn&filters=8");
+        assert_eq!((s.hidden, s.filters), (vec![128], [16, 32]));
         let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
-        assert_eq!(keys, ["hidden", "subset", "model"]);
+        assert_eq!(keys, ["hidden", "subset", "model", "filters"]);
         assert!(notices[0].message.contains("“x”"), "{}", notices[0].message);
     }
 

@@ -85,6 +85,7 @@ impl Preset {
         s.lr_decay = 1.0;
         s.activation = Activation::Relu;
         s.model = ModelKind::Mlp;
+        s.filters = super::cnn::DEFAULT_FILTERS;
         match self {
             Self::Seed001 => {
                 s.hidden = vec![128];

@@ -2,6 +2,7 @@
 //!
 //! Every setting that changes a run lives here, seed included, so that a link reproduces a run.
 
+pub mod cnn;
 pub mod embed;
 mod hash;
 pub mod mnist;

@@ -74,6 +74,8 @@ pub struct Settings {
     pub model: ModelKind,
     /// MNIST MLP: hidden layer sizes, input to output.
     pub hidden: Vec<usize>,
+    /// MNIST CNN: filters of the first and second convolution.
+    pub filters: [usize; 2],
     pub activation: Activation,
     /// MNIST: how pixels are scaled.
     pub preprocess: Preprocess,
@@ -105,6 +107,7 @@ impl Default for Settings {
             speed: 50,
             model: ModelKind::Mlp,
             hidden: vec![128],
+            filters: crate::settings::cnn::DEFAULT_FILTERS,
             activation: Activation::Relu,
             preprocess: Preprocess::Unit,
             subset: 60_000,

@@ -14,5 +14,6 @@ mod reference_commands;
 mod run;
 mod run_loop;
 mod session;
+mod yield_now;
 
 pub use agent::TrainWorker;

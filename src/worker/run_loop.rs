@@ -4,6 +4,7 @@
 use gloo::timers::future::TimeoutFuture;
 
 use super::session::{Shared, now_ms, snapshot_events};
+use super::yield_now::yield_now;
 use crate::protocol::Event;
 
 /// At most this long stepping before yielding (keeps the worker responsive).
@@ -45,9 +46,13 @@ pub async fn run(shared: Shared, send: impl Fn(Event)) {
         if finished {
             break;
         }
-        // A macrotask yield (setTimeout), so incoming messages are handled.
-        let pause_ms = if speed == 0 { 0 } else { 1000 / speed.max(1) };
-        TimeoutFuture::new(pause_ms).await;
+        // A macrotask yield, so incoming messages are handled: at full speed straight to the
+        // next task; otherwise a timer paces the steps.
+        if speed == 0 {
+            yield_now().await;
+        } else {
+            TimeoutFuture::new(1000 / speed.max(1)).await;
+        }
     }
     shared.borrow_mut().loop_active = false;
     // The final state (after a pause, or the end).

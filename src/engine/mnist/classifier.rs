@@ -21,7 +21,7 @@ impl Classifier {
     pub fn new(settings: &Settings, device: &Device) -> Self {
         match settings.model {
             ModelKind::Mlp => Self::Mlp(Mlp::new(&settings.hidden, settings.activation, device)),
-            ModelKind::Cnn => Self::Cnn(Cnn::new(device)),
+            ModelKind::Cnn => Self::Cnn(Cnn::new(settings.filters, device)),
         }
     }
 

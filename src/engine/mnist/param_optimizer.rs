@@ -92,24 +92,30 @@ impl ParamOptimizer {
             .cloned()
     }
 
-    /// θ_new = Burn's step of (θ, g) from `before`; the state after.
+    /// θ_new = Burn's step of (θ, g) from `before`, and the state after. Consumes `before`:
+    /// a state tensor held only here is updated in place by Burn (a second handle would
+    /// force a copy of every moment on every step).
     ///
     /// # Shapes
     /// θ and g: the parameter's shape, on the inner (non-autodiff) device.
-    pub fn update<const D: usize>(
+    pub fn advance<const D: usize>(
         &self,
         lr: f64,
         theta: Tensor<D>,
         grad: Tensor<D>,
         before: Option<TensorState<D>>,
-    ) -> TensorUpdate<D> {
-        let (theta_new, after) = match self.kind {
+    ) -> (Tensor<D>, Option<TensorState<D>>) {
+        match self.kind {
             OptimizerKind::Sgd => (self.sgd.step(lr, theta, grad, None).0, None),
             OptimizerKind::Momentum => {
                 // What Burn's SGD-with-momentum does, in its two halves: Burn's momentum
                 // transform (v ← μ v + g, which returns v), then Burn's SGD step θ − α v.
-                let previous = match &before {
-                    Some(TensorState::Momentum { burn, .. }) => Some(burn.clone()),
+                // Our copy of v is dropped first, so Burn's velocity is the only handle.
+                let previous = match before {
+                    Some(TensorState::Momentum { burn, v }) => {
+                        drop(v);
+                        Some(burn)
+                    }
                     _ => None,
                 };
                 let (v, burn) = self.momentum.transform(grad, previous);
@@ -117,14 +123,27 @@ impl ParamOptimizer {
                 (theta_new, Some(TensorState::Momentum { v, burn }))
             }
             OptimizerKind::Adam => {
-                let state = match &before {
-                    Some(TensorState::Adam(s)) => Some(s.clone()),
+                let state = match before {
+                    Some(TensorState::Adam(s)) => Some(s),
                     _ => None,
                 };
                 let (theta_new, after) = self.adam.step(lr, theta, grad, state);
                 (theta_new, after.map(TensorState::Adam))
             }
-        };
+        }
+    }
+
+    /// The update of θ by g from a copy of the parameter's current state (the run's own
+    /// state is left as it is): a preview, with the state before and after.
+    pub fn preview<const D: usize>(
+        &self,
+        lr: f64,
+        id: ParamId,
+        theta: Tensor<D>,
+        grad: Tensor<D>,
+    ) -> TensorUpdate<D> {
+        let before = self.state::<D>(id);
+        let (theta_new, after) = self.advance(lr, theta, grad, before.clone());
         TensorUpdate {
             theta_new,
             before,
@@ -154,12 +173,20 @@ impl ModuleMapper for StepMapper<'_> {
         let Some(grad) = self.grads.remove::<D>(id) else {
             return Param::from_mapped_value(id, tensor, mapper);
         };
-        let before = self.optimizer.state::<D>(id);
-        let update = self.optimizer.update(self.lr, tensor.inner(), grad, before);
-        if let Some(after) = update.after {
+        // Taken out of the map, so the step holds the only handle on the state.
+        let before = self
+            .optimizer
+            .states
+            .remove(&id)
+            .and_then(|s| s.downcast::<TensorState<D>>().ok())
+            .map(|s| *s);
+        let (theta_new, after) = self
+            .optimizer
+            .advance(self.lr, tensor.inner(), grad, before);
+        if let Some(after) = after {
             self.optimizer.states.insert(id, Box::new(after));
         }
-        let tensor = Tensor::from_inner(update.theta_new).require_grad();
+        let tensor = Tensor::from_inner(theta_new).require_grad();
         Param::from_mapped_value(id, tensor, mapper)
     }
 }

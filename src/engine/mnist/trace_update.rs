@@ -34,8 +34,7 @@ impl<const D: usize> Preview<D> {
     /// Burn's optimizer step of `param` with this sample's gradient, from a copy of the run's
     /// state (computed now, while the optimizer is at hand; read back later).
     pub fn new(optimizer: &ParamOptimizer, lr: f64, param: ParamPass<D>) -> Self {
-        let before = optimizer.state::<D>(param.id);
-        let update = optimizer.update(lr, param.value.clone(), param.grad.clone(), before);
+        let update = optimizer.preview(lr, param.id, param.value.clone(), param.grad.clone());
         Self { param, update }
     }
 }

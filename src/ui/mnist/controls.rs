@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::settings::cnn::{filters_from_text, filters_to_text};
 use crate::settings::mnist::{hidden_from_text, hidden_to_text, range as mnist_range};
 use crate::settings::{Activation, ModelKind, Preprocess, Preset, Settings, range};
 use crate::ui::controls::{
@@ -108,7 +109,11 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
                     </select>
                 </label></Show>
             } else {
-                <p class="hint arch">{"conv 5×5 ×16 → ReLU → max-pool → conv 5×5 ×32 → ReLU → max-pool → dense 10"}</p>
+                <NumberField label="filters" testid="filters" text=true value={filters_to_text(s.filters)}
+                    hint="Filters of the two 5×5 convolutions, e.g. 16-32 (8-16: TF.js's tutorial CNN)."
+                    on_commit={updater(s, on, |s, v: String| s.filters = filters_from_text(&v).unwrap_or(s.filters))}
+                    validate={Callback::from(|v: String| filters_from_text(&v).err())} />
+                <p class="hint arch">{format!("conv 5×5 ×{} → ReLU → max-pool → conv 5×5 ×{} → ReLU → max-pool → dense 10", s.filters[0], s.filters[1])}</p>
             }
 
             <h2>{"Data"}</h2>
