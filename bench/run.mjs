@@ -4,12 +4,13 @@
 //
 //   node bench/run.mjs [--runs 3] [--max-seconds 90] [--experiments E1,E2,E3,E4]
 //                      [--ours cpu,webgpu] [--tfjs webgpu,webgl,wasm,cpu] [--no-page]
+//   node bench/run.mjs --merge bench/out/results-A.jsonl,bench/out/results-B.jsonl
 //
 // Prints one JSON line per (system, backend, experiment, run) as it goes, then a Markdown
 // table of medians; both are also written to bench/out/. A run that reaches --max-seconds
 // stops there and reports its speed only; such a combination is not repeated in later runs
 // (its speed is already steady within the cap).
-import { mkdir, writeFile, appendFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { DIST } from "../tests/e2e/helpers.mjs";
@@ -35,6 +36,24 @@ const emit = async (object) => {
   console.log(line);
   await appendFile(jsonl, `${line}\n`);
 };
+
+// --merge a.jsonl,b.jsonl: no new runs; summarize earlier ones. A (system, backend, experiment)
+// present in a later file replaces all its results from the earlier files (e.g. rerun after a
+// harness fix); the page figures are the last file's.
+if (args.merge) {
+  const lines = [];
+  for (const [i, file] of list(args.merge).entries()) {
+    for (const line of (await readFile(file, "utf8")).split("\n").filter(Boolean)) lines.push({ file: i, ...JSON.parse(line) });
+  }
+  const key = (r) => `${r.system}|${r.backend}|${r.experiment}`;
+  const latest = new Map();
+  for (const r of lines.filter((l) => l.kind === "result")) latest.set(key(r), Math.max(latest.get(key(r)) ?? 0, r.file));
+  const results = lines.filter((l) => l.kind === "result" && l.file === latest.get(key(l)));
+  const { kind: _m, file: _f, ...machine } = lines.filter((l) => l.kind === "machine").at(-1);
+  const { kind: _p, file: _g, ...page } = lines.filter((l) => l.kind === "page").at(-1) ?? {};
+  await publish(results, page, machine, `files ${list(args.merge).map((f) => f.split("/").at(-1)).join(" + ")}`);
+  process.exit(0);
+}
 
 const server = await serveDist(DIST);
 const machine = { date: new Date().toISOString().slice(0, 10), cpus: cpus().length, cpu: cpus()[0]?.model, chromium: "/usr/bin/chromium" };
@@ -64,10 +83,14 @@ for (let run = 1; run <= Number(args.runs); run++) {
 await closeTfjs();
 await server.close();
 
-const rows = summarize(results);
-const table = markdown(rows);
-const header = `Measured ${machine.date} on ${machine.cpus} × ${machine.cpu}, headless Chromium, no GPU (WebGPU = SwiftShader); medians of up to ${args.runs} runs; runs capped at ${maxSeconds} s.`;
-const pageLines = Object.entries(page).map(([k, v]) => `- ${k}: ${v}`).join("\n");
-await writeFile(join(OUT, "latest.md"), `${header}\n\n${table}\n\n${pageLines}\n`);
-await writeFile(join(OUT, "latest.json"), JSON.stringify({ machine, page, rows }, null, 2));
-console.log(`\n${header}\n\n${table}\n\n${pageLines}`);
+await publish(results, page, machine, `up to ${args.runs} runs, capped at ${maxSeconds} s`);
+
+/** Writes bench/out/latest.{md,json} and prints the table. */
+async function publish(results, page, machine, how) {
+  const table = markdown(summarize(results));
+  const header = `Measured ${machine.date} on ${machine.cpus} × ${machine.cpu}, headless Chromium, no GPU (WebGPU = SwiftShader); medians (${how}).`;
+  const pageLines = Object.entries(page).map(([k, v]) => `- ${k}: ${v}`).join("\n");
+  await writeFile(join(OUT, "latest.md"), `${header}\n\n${table}\n\n${pageLines}\n`);
+  await writeFile(join(OUT, "latest.json"), JSON.stringify({ machine, page, rows: summarize(results) }, null, 2));
+  console.log(`\n${header}\n\n${table}\n\n${pageLines}`);
+}

@@ -1,5 +1,5 @@
-// Data for the TF.js benchmark page: a seeded random generator, seeded permutations, the
-// synthetic regression points of E1, and MNIST read from the original gzipped IDX files.
+// Data for the TF.js benchmark page: a seeded random generator, seeded permutations, and
+// MNIST read from the original gzipped IDX files (E1's points: playground_points.js).
 
 /** mulberry32: a small, fast, seeded 32-bit generator; returns floats in [0, 1). */
 export function rng(seed) {
@@ -13,12 +13,6 @@ export function rng(seed) {
   };
 }
 
-/** A standard normal draw (Box–Muller) from a uniform generator. */
-export function normal(random) {
-  const u = 1 - random(); // (0, 1]: log(0) never happens
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
 /** A seeded Fisher–Yates permutation of 0..n-1, as int32 (ready to upload as indices). */
 export function permutation(n, random) {
   const p = new Int32Array(n);
@@ -28,17 +22,6 @@ export function permutation(n, random) {
     [p[i], p[j]] = [p[j], p[i]];
   }
   return p;
-}
-
-/** E1's 100 points: x ~ U(0,1), y = 2x + 1 + N(0,1). */
-export function regressionPoints(random, n = 100) {
-  const x = new Float32Array(n);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    x[i] = random();
-    y[i] = 2 * x[i] + 1 + normal(random);
-  }
-  return { x, y };
 }
 
 /** Fetches one gzipped IDX file and returns { dims, bytes } (bytes: the unsigned 8-bit payload). */

@@ -5,7 +5,8 @@
 // scalar back every few steps, pipelined, only to bound the queue), one readback at the end.
 // Result fields: wasm_simd / wasm_threads are TF.js's own feature flags (SIMD build, threaded
 // build loaded); wasm_thread_count is the size of XNNPACK's thread pool actually used.
-import { loadMnist, normalise, permutation, regressionPoints, rng } from "./data.js";
+import { loadMnist, normalise, permutation, rng } from "./data.js";
+import { playgroundPoints } from "./playground_points.js";
 import { buildModel } from "./models.js";
 
 const tf = window.tf;
@@ -20,6 +21,7 @@ const WARMUP_STEPS = 3;
 const LAG_S = 0.25;
 const MAX_AHEAD = 16;
 
+const deviceErrors = []; // WebGPU errors not caught by TF.js (see useBackend)
 const now = () => performance.now() / 1000;
 const round = (x, digits) => (x == null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 
@@ -33,6 +35,11 @@ async function useBackend(name, wasmThreads) {
   if (name === "wasm" && wasmThreads != null) tf.wasm.setThreadsCount(wasmThreads);
   if (!(await tf.setBackend(name))) throw new Error(`TF.js backend '${name}' failed to initialise`);
   await tf.ready();
+  if (name === "webgpu") {
+    // Validation errors would otherwise only be logged: a dropped command buffer makes a run
+    // look faster than it is, so they are reported in the result's `error`.
+    tf.backend().device.addEventListener("uncapturederror", (e) => deviceErrors.push(e.error.message));
+  }
   if (name !== "wasm") return { wasm_simd: null, wasm_threads: null, wasm_thread_count: null };
   return {
     wasm_simd: await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"),
@@ -41,9 +48,14 @@ async function useBackend(name, wasmThreads) {
   };
 }
 
-/** A scalar that depends on every variable: reading it back waits for all queued work. */
+/**
+ * A scalar that depends on every variable: reading it back waits for all queued work. Summed
+ * pairwise, not with tf.addN: WebGPU's addN binds one storage buffer per input, and with E3's
+ * 8 variables that exceeds SwiftShader's limit, so the pipeline is invalid and the command
+ * buffer holding it (and queued training work) is dropped.
+ */
 async function syncOn(variables) {
-  const t = tf.tidy(() => tf.addN(variables.map((v) => tf.sum(v))));
+  const t = tf.tidy(() => variables.map((v) => tf.sum(v)).reduce((a, b) => tf.add(a, b)));
   const [value] = await t.data();
   t.dispose();
   return value;
@@ -52,7 +64,7 @@ async function syncOn(variables) {
 /** E1: y = w·x + b by SGD (lr 0.1, batch 10, 50 epochs, shuffled each epoch). */
 async function linearRegression(result, { maxSeconds, seed }) {
   const random = rng(seed);
-  const { x, y } = regressionPoints(random);
+  const { x, y } = playgroundPoints(seed); // the very points the playground fits
   const [nTrain, batch, epochs] = [80, 10, 50];
   const xTrain = tf.tensor1d(x.subarray(0, nTrain));
   const yTrain = tf.tensor1d(y.subarray(0, nTrain));
@@ -197,6 +209,10 @@ window.runExperiment = async ({ backend, experiment, maxSeconds = null, seed = 1
   } catch (e) {
     result.finished = false;
     result.error = String(e?.message ?? e);
+  }
+  if (deviceErrors.length) {
+    const first = deviceErrors[0].split("\n")[0].slice(0, 240);
+    result.error = `${result.error ? `${result.error}; ` : ""}${deviceErrors.length} WebGPU error(s), first: ${first}`;
   }
   return result;
 };
