@@ -28,7 +28,9 @@ describe("WebGPU device lost during training", () => {
       const response = await route.fetch();
       await route.fulfill({ response, body: loseDeviceAfter(12_000) + (await response.text()) });
     });
-    await page.goto(`${server.url}#speed=0`);
+    // Paced at 20 steps/s, so the 400 steps take ≈ 20 s and the device is lost mid-run (at
+    // full speed, WebGPU finishes this run in ≈ 1.5 s).
+    await page.goto(`${server.url}#speed=20`);
   });
   after(async () => {
     await browser?.close();
