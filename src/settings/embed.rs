@@ -5,11 +5,14 @@
 
 use std::collections::BTreeSet;
 
-use super::hash::{Notice, from_hash, to_hash};
+use super::hash::Notice;
 use super::model::{Settings, Task};
+use super::table;
+use super::value::{one_of, shown};
 
 /// Panels that `hide=` can leave out, with what they are (for the Share dialog). Any setting's
-/// hash key (e.g. `lr`, `optimizer`) also hides that one control.
+/// hash key (e.g. `lr`, `optimizer`) also hides that one control, where
+/// its [row](super::table::Row) says it can be hidden.
 pub const PANELS: [(&str, &str); 12] = [
     ("tabs", "Task tabs"),
     ("controls", "Settings panel"),
@@ -26,14 +29,6 @@ pub const PANELS: [(&str, &str); 12] = [
     ("draw", "Draw a digit"),
     ("weights", "Weights and model file"),
     ("share", "Share / Embed button"),
-];
-
-/// Setting keys whose controls `hide=` can leave out.
-#[rustfmt::skip]
-pub const CONTROLS: [&str; 25] = [
-    "task", "preset", "points", "noise", "test", "model", "hidden", "filters", "act", "prep", "subset",
-    "decay", "seed", "lr", "batch", "epochs", "optimizer", "momentum", "l1", "l2", "x", "w", "b",
-    "y", "walk",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,9 +52,7 @@ impl EmbedOptions {
     pub fn from_hash(hash: &str) -> (Self, Vec<Notice>) {
         let mut options = Self::default();
         let mut notices = Vec::new();
-        let body = hash.strip_prefix('#').unwrap_or(hash);
-        for pair in body.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        for (key, value) in super::hash::pairs(hash) {
             let mut notice = |message: String| {
                 notices.push(Notice {
                     key: key.to_string(),
@@ -124,76 +117,64 @@ impl EmbedOptions {
     }
 }
 
-/// `current` with the host's settings (URL-hash keys and values) applied, or every reason
-/// they cannot be: an unknown key or a bad value is refused, never defaulted (unlike a link).
-/// `preset` applies over the task's defaults, like a link with `preset=`.
+/// `current` with the host's settings (URL-hash keys and values) applied through the
+/// [settings table](super::table), or every reason they cannot be: an unknown key or a bad
+/// value is refused, never defaulted (unlike a link). `preset` applies over the task's
+/// defaults, like a link with `preset=`.
 pub fn apply_pairs(current: &Settings, pairs: &[(String, String)]) -> Result<Settings, String> {
-    let value = |key: &str| {
+    let given = |key: &str| {
         pairs
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     };
-    let task = match value("task") {
-        Some(key) => {
-            Task::from_key(key).ok_or_else(|| format!("“task={}” is not a task.", shown(key)))?
-        }
+    let task = match given("task") {
+        Some(key) => Task::from_key(key).ok_or_else(|| {
+            let keys: Vec<&str> = Task::ALL.iter().map(|t| t.key()).collect();
+            format!("“task={}” is not a task ({}).", shown(key), one_of(&keys))
+        })?,
         None => current.task,
     };
-    let mut base = if task == current.task {
+    let mut s = if task == current.task && given("preset").is_none() {
         current.clone()
     } else {
         Settings::for_task(task)
     };
-    base.backend = current.backend;
-    let base_hash = if value("preset").is_some() {
-        format!("#task={}&backend={}", task.key(), base.backend.key())
-    } else {
-        to_hash(&base)
-    };
-    let task_hash = to_hash(&Settings::for_task(task));
-    let known: Vec<&str> = task_hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter_map(|p| p.split_once('=').map(|(k, _)| k))
-        .chain(["task", "preset"])
-        .collect();
-    let mut problems: Vec<String> = pairs
+    s.backend = current.backend;
+    let mut problems = Vec::new();
+    let ordered = pairs
         .iter()
-        .filter(|(k, _)| !known.contains(&k.as_str()))
-        .map(|(k, _)| {
-            format!(
+        .filter(|(k, _)| k == "preset")
+        .chain(pairs.iter().filter(|(k, _)| k != "preset" && k != "task"));
+    for (key, value) in ordered {
+        let Some(row) = table::row_of(task, key) else {
+            problems.push(format!(
                 "“{}” is not a setting of the {} task.",
-                shown(k),
+                shown(key),
                 task.key()
-            )
-        })
-        .collect();
-    let given: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let (settings, notices) = from_hash(&format!("{base_hash}&{}", given.join("&")));
-    problems.extend(
-        notices
-            .into_iter()
-            .filter(|n| pairs.iter().any(|(k, _)| *k == n.key))
-            .map(|n| {
-                n.message
-                    .replace("; using the default", "; the default would be")
-            }),
-    );
+            ));
+            continue;
+        };
+        if let Err(expected) = (row.set)(&mut s, value) {
+            problems.push(format!(
+                "“{key}={}” is not valid ({expected}).",
+                shown(value)
+            ));
+        }
+    }
+    if let Some(message) = s.neuron.match_lengths() {
+        problems.push(message);
+    }
     if problems.is_empty() {
-        Ok(settings)
+        Ok(s)
     } else {
         Err(problems.join(" "))
     }
 }
 
+/// Whether `hide=` knows `name`: a panel, or a setting whose row says its control can be hidden.
 fn is_hideable(name: &str) -> bool {
-    PANELS.iter().any(|(p, _)| *p == name) || CONTROLS.contains(&name)
-}
-
-/// A value as shown in a notice: plain text, at most 40 characters.
-fn shown(value: &str) -> String {
-    value.chars().take(40).collect()
+    PANELS.iter().any(|(p, _)| *p == name) || table::row(name).is_some_and(|r| r.hideable)
 }
 
 /// `https://host[:port]` or `http://…` (no path, no spaces), lower-cased; `*` is not accepted

@@ -1,17 +1,12 @@
-//! Settings ⇄ URL hash (`#task=linreg&lr=0.1&…`).
+//! Settings ⇄ URL hash (`#task=linreg&lr=0.1&…`), driven by the [settings table](super::table).
 //!
-//! Parsing is tolerant: unknown keys are ignored, and a bad value is replaced by its default
-//! with a [`Notice`] that says what was wrong. It never fails and never panics.
+//! Parsing is tolerant: unknown keys (and keys of another task) are ignored, and a bad value is
+//! replaced by its default with a [`Notice`] that names key and value. It never fails and
+//! never panics.
 
-use std::fmt::Display;
-use std::str::FromStr;
-
-use super::cnn::{filters_from_text, filters_to_text};
-use super::mnist::{
-    self, Activation, ModelKind, Preprocess, Preset, hidden_from_text, hidden_to_text,
-};
-use super::model::{BackendChoice, OptimizerKind, Settings, Task, range};
-use super::neuron::{self as neuron, list_from_text, list_to_text, value_from_text};
+use super::model::Settings;
+use super::table::{self, Row};
+use super::value::shown;
 
 /// A value from the URL that could not be used, and what was used instead.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,171 +15,30 @@ pub struct Notice {
     pub message: String,
 }
 
-/// The canonical hash for `settings`: every key of its task, in a fixed order, so it
+/// The canonical hash for `settings`: every key of its task, in the table's order, so it
 /// round-trips exactly.
 pub fn to_hash(s: &Settings) -> String {
-    let mut pairs: Vec<(&str, String)> = vec![("task", s.task.key().to_string())];
-    match s.task {
-        Task::LinearRegression => pairs.extend([
-            ("points", s.points.to_string()),
-            ("noise", s.noise.to_string()),
-        ]),
-        Task::Mnist => pairs.extend([
-            ("model", s.model.key().to_string()),
-            ("hidden", hidden_to_text(&s.hidden)),
-            ("filters", filters_to_text(s.filters)),
-            ("act", s.activation.key().to_string()),
-            ("prep", s.preprocess.key().to_string()),
-            ("subset", s.subset.to_string()),
-            ("decay", s.lr_decay.to_string()),
-        ]),
-        Task::Neuron | Task::Formulas => pairs.extend([
-            ("x", list_to_text(&s.neuron.x)),
-            ("w", list_to_text(&s.neuron.w)),
-            ("b", s.neuron.b.to_string()),
-            ("y", s.neuron.y.to_string()),
-        ]),
-    }
-    match s.task {
-        Task::Neuron => pairs.extend([
-            ("optimizer", s.optimizer.key().to_string()),
-            ("lr", s.lr.to_string()),
-            ("momentum", s.momentum.to_string()),
-            ("backend", s.backend.key().to_string()),
-        ]),
-        Task::Formulas => pairs.push(("backend", s.backend.key().to_string())),
-        Task::LinearRegression | Task::Mnist => {
-            pairs.extend([
-                ("seed", s.seed.to_string()),
-                ("lr", s.lr.to_string()),
-                ("batch", s.batch_size.to_string()),
-                ("epochs", s.epochs.to_string()),
-                ("optimizer", s.optimizer.key().to_string()),
-                ("momentum", s.momentum.to_string()),
-                ("l1", s.l1.to_string()),
-                ("l2", s.l2.to_string()),
-                ("backend", s.backend.key().to_string()),
-            ]);
-            if s.task == Task::LinearRegression {
-                pairs.push(("test", u8::from(s.show_test).to_string()));
-                pairs.push(("walk", u8::from(s.walk).to_string()));
-            }
-            pairs.push(("speed", s.speed.to_string()));
-        }
-    }
-    let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let body: Vec<String> = table::rows_of(s.task)
+        .filter_map(|row| Some(format!("{}={}", row.key, (row.get)(s)?)))
+        .collect();
     format!("#{}", body.join("&"))
 }
 
 /// Reads settings from a URL hash (with or without the leading `#`). The task's defaults
 /// apply to every key the hash does not give; `preset=seed001` etc. applies a preset first.
 pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
+    let pairs = pairs(hash);
     let mut notices = Vec::new();
-    let body = hash.strip_prefix('#').unwrap_or(hash);
-    let pairs: Vec<(&str, &str)> = body
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
-        .collect();
-    let mut task = Task::LinearRegression;
-    for &(key, value) in pairs.iter().filter(|(k, _)| *k == "task") {
-        Parser::new(key, value, &mut notices).choice(
-            &mut task,
-            Task::from_key,
-            "linreg, neuron, mnist or formulas",
-        );
-    }
-    let mut s = Settings::for_task(task);
-    let mut preset = None;
-    for &(key, value) in pairs.iter().filter(|(k, _)| *k == "preset") {
-        Parser::new(key, value, &mut notices).choice(
-            &mut preset,
-            |v| Preset::from_key(v).map(Some),
-            "seed001, seed002, seed003 or cnn",
-        );
-    }
-    if let Some(p) = preset.filter(|_| task == Task::Mnist) {
-        p.apply(&mut s);
-    }
-    for &(key, value) in &pairs {
-        let mut parser = Parser::new(key, value, &mut notices);
-        match key {
-            "points" => parser.number(&mut s.points, range::POINTS),
-            "noise" => parser.number(&mut s.noise, range::NOISE),
-            "seed" => parser.number(&mut s.seed, (0, u64::from(u32::MAX))),
-            "lr" => parser.number(&mut s.lr, range::LR),
-            "batch" => parser.number(&mut s.batch_size, range::BATCH),
-            "epochs" => parser.number(&mut s.epochs, range::EPOCHS),
-            "optimizer" => parser.choice(
-                &mut s.optimizer,
-                OptimizerKind::from_key,
-                "sgd, momentum or adam",
-            ),
-            "momentum" => parser.number(&mut s.momentum, range::MOMENTUM),
-            "l1" => parser.number(&mut s.l1, range::REG),
-            "l2" => parser.number(&mut s.l2, range::REG),
-            "backend" => parser.choice(
-                &mut s.backend,
-                BackendChoice::from_key,
-                "auto, webgpu or cpu",
-            ),
-            "test" => parser.choice(
-                &mut s.show_test,
-                |v| match v {
-                    "1" | "true" => Some(true),
-                    "0" | "false" => Some(false),
-                    _ => None,
-                },
-                "0 or 1",
-            ),
-            "walk" => parser.choice(
-                &mut s.walk,
-                |v| match v {
-                    "1" | "true" => Some(true),
-                    "0" | "false" => Some(false),
-                    _ => None,
-                },
-                "0 or 1",
-            ),
-            "speed" => parser.number(&mut s.speed, range::SPEED),
-            "model" => parser.choice(&mut s.model, ModelKind::from_key, "mlp or cnn"),
-            "filters" => match filters_from_text(value) {
-                Ok(f) => s.filters = f,
-                Err(why) => parser.reject(why, filters_to_text(s.filters)),
-            },
-            "hidden" => match hidden_from_text(value) {
-                Ok(h) => s.hidden = h,
-                Err(why) => parser.reject(why, hidden_to_text(&s.hidden)),
-            },
-            "act" => parser.choice(
-                &mut s.activation,
-                Activation::from_key,
-                "relu, sigmoid or tanh",
-            ),
-            "prep" => parser.choice(
-                &mut s.preprocess,
-                Preprocess::from_key,
-                "unit, symmetric or standardize",
-            ),
-            "subset" => parser.number(&mut s.subset, mnist::range::SUBSET),
-            "decay" => parser.number(&mut s.lr_decay, range::LR_DECAY),
-            "x" | "w" => match list_from_text(value) {
-                Ok(list) if key == "x" => s.neuron.x = list,
-                Ok(list) => s.neuron.w = list,
-                Err(why) => {
-                    let default = if key == "x" { &s.neuron.x } else { &s.neuron.w };
-                    let default = format!("[{}]", list_to_text(default));
-                    parser.reject(why, default)
-                }
-            },
-            "b" => match value_from_text(value) {
-                Ok(b) => s.neuron.b = b,
-                Err(why) => parser.reject(why, s.neuron.b),
-            },
-            "y" => parser.number(&mut s.neuron.y, neuron::range::LABEL),
-            _ => {} // Unknown keys are ignored: links from newer versions still open.
-        }
-    }
+    let mut s = Settings::default();
+    read(&mut s, &pairs, |k| k == "task", &mut notices);
+    let mut s = Settings::for_task(s.task);
+    read(&mut s, &pairs, |k| k == "preset", &mut notices);
+    read(
+        &mut s,
+        &pairs,
+        |k| k != "task" && k != "preset",
+        &mut notices,
+    );
     if let Some(message) = s.neuron.match_lengths() {
         notices.push(Notice {
             key: "w".into(),
@@ -194,62 +48,56 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
     (s, notices)
 }
 
-struct Parser<'a> {
-    key: &'a str,
-    value: &'a str,
-    notices: &'a mut Vec<Notice>,
+/// The `key=value` pairs of a hash, in order (a pair without `=` has an empty value).
+pub(super) fn pairs(hash: &str) -> Vec<(&str, &str)> {
+    let body = hash.strip_prefix('#').unwrap_or(hash);
+    body.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .collect()
 }
 
-impl<'a> Parser<'a> {
-    fn new(key: &'a str, value: &'a str, notices: &'a mut Vec<Notice>) -> Self {
-        Self {
-            key,
-            value,
-            notices,
+/// Applies the pairs whose key passes `which`, through their rows; a bad value leaves the
+/// setting as it was and becomes a notice.
+fn read(
+    s: &mut Settings,
+    pairs: &[(&str, &str)],
+    which: fn(&str) -> bool,
+    notices: &mut Vec<Notice>,
+) {
+    for &(key, value) in pairs.iter().filter(|(k, _)| which(k)) {
+        let Some(row) = table::row_of(s.task, key) else {
+            continue; // Unknown keys are ignored: links from newer versions still open.
+        };
+        if let Err(expected) = set(row, s, value) {
+            notices.push(Notice {
+                key: key.to_string(),
+                message: expected,
+            });
         }
     }
+}
 
-    fn reject(&mut self, expected: String, default: impl Display) {
-        // The value is shown as text by the UI (never as HTML); cap its length anyway.
-        let shown: String = self.value.chars().take(40).collect();
-        self.notices.push(Notice {
-            key: self.key.to_string(),
-            message: format!(
-                "“{}={shown}” is not valid ({expected}); using the default {default}.",
-                self.key
-            ),
-        });
-    }
-
-    fn number<T>(&mut self, slot: &mut T, (low, high): (T, T))
-    where
-        T: FromStr + PartialOrd + Display + Copy,
-    {
-        match self.value.parse::<T>() {
-            Ok(v) if v >= low && v <= high => *slot = v,
-            _ => self.reject(format!("expected a number from {low} to {high}"), *slot),
-        }
-    }
-
-    fn choice<T: Copy + std::fmt::Debug>(
-        &mut self,
-        slot: &mut T,
-        parse: impl Fn(&str) -> Option<T>,
-        expected: &str,
-    ) {
-        match parse(self.value) {
-            Some(v) => *slot = v,
-            None => self.reject(
-                format!("expected {expected}"),
-                format!("{slot:?}").to_lowercase(),
-            ),
-        }
-    }
+/// Sets one row's value, or says what is wrong and what is used instead.
+fn set(row: &Row, s: &mut Settings, value: &str) -> Result<(), String> {
+    let before = (row.get)(s);
+    (row.set)(s, value).map_err(|expected| {
+        let instead = match before {
+            Some(v) => format!("using the default {v}"),
+            None => "it is left out".to_string(),
+        };
+        format!(
+            "“{}={}” is not valid ({expected}); {instead}.",
+            row.key,
+            shown(value)
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::{Activation, BackendChoice, ModelKind, OptimizerKind, Task};
 
     #[test]
     fn default_round_trips() {

@@ -134,6 +134,8 @@ impl Preset {
 }
 
 impl ModelKind {
+    pub const ALL: [ModelKind; 2] = [Self::Mlp, Self::Cnn];
+
     pub fn key(self) -> &'static str {
         match self {
             Self::Mlp => "mlp",
@@ -142,7 +144,7 @@ impl ModelKind {
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        [Self::Mlp, Self::Cnn].into_iter().find(|m| m.key() == key)
+        Self::ALL.into_iter().find(|m| m.key() == key)
     }
 }
 

@@ -16,40 +16,24 @@ use super::state::{Action, State};
 use super::url;
 use super::worker_bridge::WorkerLink;
 use crate::protocol::{Command, Hyper};
-use crate::settings::{EmbedOptions, Settings, Task};
+use crate::settings::{Change, EmbedOptions, Settings, Task, classify};
 
-/// What a settings change requires of the worker.
+/// The one message a settings change sends to the worker, as the settings table classifies
+/// it (a new device is handled by the caller: it sets the worker up again).
 fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
-    let live = |s: &Settings| {
-        (
-            s.lr.to_bits(),
-            s.l1.to_bits(),
-            s.l2.to_bits(),
-            s.speed,
-            s.show_test,
-        )
-    };
-    let mut rest_old = old.clone();
-    let mut rest_new = new.clone();
-    for s in [&mut rest_old, &mut rest_new] {
-        // The sub-step walk is the page's view only.
-        (s.lr, s.l1, s.l2, s.speed, s.show_test, s.walk) = (0.0, 0.0, 0.0, 0, true, false);
-    }
-    if rest_old != rest_new {
-        Some(Command::Reset {
+    match classify(old, new) {
+        Change::Device | Change::Restart => Some(Command::Reset {
             settings: new.clone(),
-        })
-    } else if live(old) != live(new) {
-        Some(Command::SetLive {
+        }),
+        Change::Live => Some(Command::SetLive {
             hyper: Hyper {
                 lr: new.lr,
                 l1: new.l1,
                 l2: new.l2,
             },
             speed: new.speed,
-        })
-    } else {
-        None
+        }),
+        Change::View | Change::None => None,
     }
 }
 
@@ -82,7 +66,7 @@ pub fn App() -> Html {
                 return;
             }
             url::write(&new);
-            if new.backend != old.backend {
+            if classify(&old, &new) == Change::Device {
                 state.dispatch(Action::Settings {
                     settings: new.clone(),
                     restart: true,

@@ -120,6 +120,11 @@ describe("embedded in a tutorial page on another origin", () => {
     await full.getByTestId("share-autoplay").check();
     const snippet = await full.getByTestId("share-snippet").inputValue();
     assert.match(snippet, /^<iframe src="[^"]+#task=linreg&amp;[^"]*embed=1&amp;hide=math&amp;autoplay=1" width="700" height="500"/);
+    // Single controls come from the settings table: linear regression's, not MNIST's.
+    await full.getByTestId("share-controls").locator("summary").click();
+    await full.getByTestId("share-hide-lr").check();
+    assert.equal(await full.getByTestId("share-hide-hidden").count(), 0, "MNIST's hidden layers are not a linreg control");
+    assert.match(await full.getByTestId("share-snippet").inputValue(), /hide=lr,math&amp;/);
     await screenshot(full, "share-dialog");
     await full.getByTestId("share-close").click();
     assert.equal(await full.getByTestId("share-dialog").count(), 0);

@@ -148,7 +148,7 @@ describe("settings in the URL", () => {
     // An out-of-range value typed into a control is refused with a message, not applied.
     await page.getByTestId("batch").fill("0");
     await page.getByTestId("batch").press("Enter");
-    await page.getByText("Enter a number from 1 to 10000.").waitFor();
+    await page.getByText("Expected a number from 1 to 10000.").waitFor();
     assert.match(new URL(page.url()).hash, /batch=16/);
     await screenshot(page, "linreg-url-notices");
     assert.deepEqual(errors, []);

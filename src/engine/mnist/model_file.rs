@@ -1,5 +1,6 @@
 //! A trained network as a file: a short header (format, settings, step) followed by Burn's
-//! record of the parameters (burnpack).
+//! record of the parameters (burnpack). The header's settings are their URL hash, read
+//! through the settings table (see [`file_header`]); files of format 1 are migrated.
 //!
 //! In the browser a WebGPU tensor can only be read asynchronously, but Burn's `into_record`
 //! reads synchronously; so the parameters are read back first, placed into the same network
@@ -14,18 +15,19 @@ use serde::{Deserialize, Serialize};
 use super::classifier::Classifier;
 use crate::engine::EngineError;
 use crate::engine::readback::{Readback, Slot, Values};
-use crate::settings::{Settings, Task};
+use crate::settings::{Settings, Task, file_header};
 
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 20] = b"ML-PLAYGROUND-MODEL\n";
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// File-name extension of model files.
 pub const EXTENSION: &str = "mlpg";
 
+/// Format 2's header; format 1 had the same fields with `settings` as a JSON object.
 #[derive(Serialize, Deserialize)]
-struct Header {
+struct Header<S> {
     format: u32,
-    settings: Settings,
+    settings: S,
     step: u64,
 }
 
@@ -58,7 +60,7 @@ pub async fn save(
         .map_err(|e| EngineError(format!("Could not write the model: {e}")))?;
     let header = serde_json::to_vec(&Header {
         format: FORMAT,
-        settings: settings.clone(),
+        settings: file_header::to_header(settings),
         step,
     })
     .map_err(|e| EngineError(format!("Could not write the model header: {e}")))?;
@@ -87,24 +89,33 @@ pub fn load(bytes: &[u8], device: &Device) -> Result<Loaded, EngineError> {
         return Err(bad("its header is cut short"));
     }
     let (header, record) = rest.split_at(len);
-    let header: Header =
+    let header: Header<serde_json::Value> =
         serde_json::from_slice(header).map_err(|e| bad(&format!("its header is damaged: {e}")))?;
-    if header.format != FORMAT {
-        return Err(EngineError(format!(
-            "This model file has format {}; this version of the playground reads format {FORMAT}.",
-            header.format
-        )));
-    }
-    if header.settings.task != Task::Mnist {
+    let hash = match (header.format, &header.settings) {
+        (FORMAT, serde_json::Value::String(hash)) => hash.clone(),
+        (1, v1) => file_header::hash_from_v1(v1).map_err(|why| bad(&why))?,
+        (FORMAT, _) => return Err(bad("its settings are not a settings string")),
+        (format, _) => {
+            return Err(EngineError(format!(
+                "This model file has format {format}; this version of the playground reads formats 1 and {FORMAT}."
+            )));
+        }
+    };
+    let settings = file_header::from_header(&hash).map_err(|why| {
+        EngineError(format!(
+            "The model file's settings are not valid: {why} Save the model again."
+        ))
+    })?;
+    if settings.task != Task::Mnist {
         return Err(bad("it holds no MNIST model"));
     }
     let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
         .map_err(|e| bad(&format!("its parameters are damaged: {e}")))?;
-    let model = Classifier::new(&header.settings, device)
+    let model = Classifier::new(&settings, device)
         .try_load_record(record)
         .map_err(|e| EngineError(format!("The model file does not match the network it describes ({e}). It may be damaged; save it again.")))?;
     Ok(Loaded {
-        settings: header.settings,
+        settings,
         step: header.step,
         model,
     })

@@ -4,6 +4,7 @@
 mod device;
 mod field;
 mod optimizer;
+mod row_field;
 mod training;
 
 use web_sys::HtmlSelectElement;
@@ -12,10 +13,10 @@ use yew::prelude::*;
 pub use device::PlaybackFields;
 pub use field::{NumberField, parse_in};
 pub use optimizer::OptimizerFields;
+pub use row_field::{row_check, row_commit};
 pub use training::TrainingFields;
 
 use crate::settings::Settings;
-use crate::settings::range;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -58,14 +59,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <h2>{"Data"}</h2>
             <p class="hint">{"y = 2x + 1 + ε,  x ~ U(0, 1),  ε ~ N(0, σ²); 80 % train / 20 % test."}</p>
             <NumberField label="points" testid="points" value={s.points.to_string()} step="10" hint={restart_hint}
-                on_commit={updater(s, on, |s, v: String| s.points = v.parse().unwrap_or(s.points))}
-                validate={parse_in::<usize>(range::POINTS)} />
+                on_commit={row_commit("points", s, on)} validate={row_check("points")} />
             <NumberField label="noise σ" testid="noise" value={s.noise.to_string()} step="0.05" hint={restart_hint}
-                on_commit={updater(s, on, |s, v: String| s.noise = v.parse().unwrap_or(s.noise))}
-                validate={parse_in::<f64>(range::NOISE)} />
+                on_commit={row_commit("noise", s, on)} validate={row_check("noise")} />
             <NumberField label="seed" testid="seed" value={s.seed.to_string()} step="1" hint="Same seed ⇒ same data, same initial weights, same run."
-                on_commit={updater(s, on, |s, v: String| s.seed = v.parse().unwrap_or(s.seed))}
-                validate={parse_in::<u64>((0, u64::from(u32::MAX)))} />
+                on_commit={row_commit("seed", s, on)} validate={row_check("seed")} />
             <button class="secondary wide" data-testid="regenerate" onclick={regenerate}>{"↻ Regenerate data"}</button>
 
             <h2>{"Model and optimizer"}</h2>

@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
-use super::field::{NumberField, parse_in};
+use super::field::NumberField;
+use super::row_field::{row_check, row_commit};
 use super::{select_value, updater};
-use crate::settings::{OptimizerKind, Settings, range};
+use crate::settings::{OptimizerKind, Settings};
 use crate::ui::embed::Show;
 
 #[derive(Properties, PartialEq)]
@@ -37,13 +38,11 @@ pub fn OptimizerFields(props: &OptimizerFieldsProps) -> Html {
             </label></Show>
             <NumberField label="learning rate α" testid="lr" value={s.lr.to_string()} step={props.lr_step.clone()}
                 hint={props.lr_hint.clone()}
-                on_commit={updater(s, on, |s, v: String| s.lr = v.parse().unwrap_or(s.lr))}
-                validate={parse_in::<f64>(range::LR)} />
+                on_commit={row_commit("lr", s, on)} validate={row_check("lr")} />
             if s.optimizer == OptimizerKind::Momentum {
                 <NumberField label="momentum μ" testid="momentum" value={s.momentum.to_string()} step="0.05"
                     hint="Changing this starts the run over."
-                    on_commit={updater(s, on, |s, v: String| s.momentum = v.parse().unwrap_or(s.momentum))}
-                    validate={parse_in::<f64>(range::MOMENTUM)} />
+                    on_commit={row_commit("momentum", s, on)} validate={row_check("momentum")} />
             }
         </>
     }

@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::field::{NumberField, parse_in};
+use super::field::NumberField;
 use super::optimizer::OptimizerFields;
-use super::updater;
-use crate::settings::range;
+use super::row_field::{row_check, row_commit};
 use crate::settings::{Settings, Task};
 
 #[derive(Properties, PartialEq)]
@@ -32,17 +31,13 @@ pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
         <>
             <OptimizerFields settings={s.clone()} on_change={on.clone()} lr_hint="Can change while training runs." />
             <NumberField label="batch size" testid="batch" value={s.batch_size.to_string()} step="1" hint={restart_hint}
-                on_commit={updater(s, on, |s, v: String| s.batch_size = v.parse().unwrap_or(s.batch_size))}
-                validate={parse_in::<usize>(range::BATCH)} />
+                on_commit={row_commit("batch", s, on)} validate={row_check("batch")} />
             <NumberField label="epochs" testid="epochs" value={s.epochs.to_string()} step="1" hint={restart_hint}
-                on_commit={updater(s, on, |s, v: String| s.epochs = v.parse().unwrap_or(s.epochs))}
-                validate={parse_in::<usize>(range::EPOCHS)} />
+                on_commit={row_commit("epochs", s, on)} validate={row_check("epochs")} />
             <NumberField label="L1 λ₁" testid="l1" value={s.l1.to_string()} step="0.01" hint={l1_hint}
-                on_commit={updater(s, on, |s, v: String| s.l1 = v.parse().unwrap_or(s.l1))}
-                validate={parse_in::<f64>(range::REG)} />
+                on_commit={row_commit("l1", s, on)} validate={row_check("l1")} />
             <NumberField label="L2 λ₂" testid="l2" value={s.l2.to_string()} step="0.01" hint={l2_hint}
-                on_commit={updater(s, on, |s, v: String| s.l2 = v.parse().unwrap_or(s.l2))}
-                validate={parse_in::<f64>(range::REG)} />
+                on_commit={row_commit("l2", s, on)} validate={row_check("l2")} />
         </>
     }
 }

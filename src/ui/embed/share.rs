@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use yew::prelude::*;
 
 use crate::settings::embed::PANELS;
+use crate::settings::table;
 use crate::settings::{EmbedOptions, Settings, to_hash};
 
 #[derive(Properties, PartialEq)]
@@ -123,6 +124,15 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                             data-testid={format!("share-hide-{name}")} />{format!(" {label}")}</label>
                     }) }
                 </fieldset>
+                <details class="share-controls" data-testid="share-controls">
+                    <summary>{"Leave out single controls"}</summary>
+                    <fieldset class="share-hide">
+                        { for table::rows_of(props.settings.task).filter(|r| r.hideable).map(|row| html! {
+                            <label><input type="checkbox" checked={hidden.contains(row.key)} onchange={hide_toggle(row.key)}
+                                data-testid={format!("share-hide-{}", row.key)} />{format!(" {}", row.label)}</label>
+                        }) }
+                    </fieldset>
+                </details>
                 <label class="share-field">{"Paste this into the tutorial's HTML"}
                     <textarea readonly=true rows="3" value={snippet.clone()} data-testid="share-snippet" />
                 </label>

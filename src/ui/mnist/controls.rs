@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::settings::cnn::{filters_from_text, filters_to_text};
-use crate::settings::mnist::{hidden_from_text, hidden_to_text, range as mnist_range};
-use crate::settings::{Activation, ModelKind, Preprocess, Preset, Settings, range};
+use crate::settings::cnn::filters_to_text;
+use crate::settings::mnist::hidden_to_text;
+use crate::settings::{Activation, ModelKind, Preprocess, Preset, Settings};
 use crate::ui::controls::{
-    NumberField, PlaybackFields, TrainingFields, parse_in, select_value, updater,
+    NumberField, PlaybackFields, TrainingFields, row_check, row_commit, select_value, updater,
 };
 use crate::ui::embed::Show;
 
@@ -95,8 +95,7 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
             if s.model == ModelKind::Mlp {
                 <NumberField label="hidden layers" testid="hidden" text=true value={hidden_to_text(&s.hidden)}
                     hint="Sizes of the hidden layers, e.g. 256-128-64 (empty: no hidden layer)."
-                    on_commit={updater(s, on, |s, v: String| s.hidden = hidden_from_text(&v).unwrap_or_else(|_| s.hidden.clone()))}
-                    validate={Callback::from(|v: String| hidden_from_text(&v).err())} />
+                    on_commit={row_commit("hidden", s, on)} validate={row_check("hidden")} />
                 <p class="hint arch">{format!("784 → {}10", s.hidden.iter().map(|h| format!("{h} → ")).collect::<String>())}</p>
                 <Show name="act"><label class="field">
                     <span>{"activation"}</span>
@@ -111,8 +110,7 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
             } else {
                 <NumberField label="filters" testid="filters" text=true value={filters_to_text(s.filters)}
                     hint="Filters of the two 5×5 convolutions, e.g. 16-32 (8-16: TF.js's tutorial CNN)."
-                    on_commit={updater(s, on, |s, v: String| s.filters = filters_from_text(&v).unwrap_or(s.filters))}
-                    validate={Callback::from(|v: String| filters_from_text(&v).err())} />
+                    on_commit={row_commit("filters", s, on)} validate={row_check("filters")} />
                 <p class="hint arch">{format!("conv 5×5 ×{} → ReLU → max-pool → conv 5×5 ×{} → ReLU → max-pool → dense 10", s.filters[0], s.filters[1])}</p>
             }
 
@@ -138,19 +136,16 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
             </label></Show>
             if show_custom {
                 <NumberField label="how many" testid="subset-custom" key_name="subset" value={s.subset.to_string()} step="100" hint={restart_hint}
-                    on_commit={updater(s, on, |s, v: String| s.subset = v.parse().unwrap_or(s.subset))}
-                    validate={parse_in::<usize>(mnist_range::SUBSET)} />
+                    on_commit={row_commit("subset", s, on)} validate={row_check("subset")} />
             }
             <NumberField label="seed" testid="seed" value={s.seed.to_string()} step="1" hint="Same seed ⇒ same initial weights, same batch order, same run."
-                on_commit={updater(s, on, |s, v: String| s.seed = v.parse().unwrap_or(s.seed))}
-                validate={parse_in::<u64>((0, u64::from(u32::MAX)))} />
+                on_commit={row_commit("seed", s, on)} validate={row_check("seed")} />
 
             <h2>{"Optimizer"}</h2>
             <TrainingFields settings={s.clone()} on_change={on.clone()} />
             <NumberField label="α decay γ" testid="lr-decay" key_name="decay" value={s.lr_decay.to_string()} step="0.1"
-                hint="After each epoch α is multiplied by γ (1 = constant)."
-                on_commit={updater(s, on, |s, v: String| s.lr_decay = v.parse().unwrap_or(s.lr_decay))}
-                validate={parse_in::<f64>(range::LR_DECAY)} />
+                hint="After each epoch α is multiplied by γ (1 = constant): α above is the base rate, epoch e trains with α·γ^(e−1), also after a live change of α."
+                on_commit={row_commit("decay", s, on)} validate={row_check("decay")} />
 
             <h2>{"Playback and device"}</h2>
             <PlaybackFields settings={s.clone()} on_change={on.clone()} />

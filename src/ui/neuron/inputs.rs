@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::settings::Settings;
 use crate::settings::neuron::{NeuronSettings, range};
-use crate::ui::controls::{NumberField, parse_in};
+use crate::ui::controls::{NumberField, parse_in, row_check, row_commit};
 
 #[derive(Properties, PartialEq)]
 pub struct NeuronInputsProps {
@@ -80,7 +80,7 @@ pub fn NeuronInputs(props: &NeuronInputsProps) -> Html {
                 <NumberField label="bias b" testid="neuron-b" key_name="b" value={n.b.to_string()} step="0.1" hint={hint}
                     on_commit={commit(s, on, |n, v| n.b = v)} validate={value.clone()} />
                 <NumberField label="label y" testid="neuron-y" key_name="y" value={n.y.to_string()} step="1" hint="The true label: 1 or 0 (or a soft label between)."
-                    on_commit={commit(s, on, |n, v| n.y = v)} validate={parse_in::<f64>(range::LABEL)} />
+                    on_commit={row_commit("y", s, on)} validate={row_check("y")} />
                 <div class="neuron-resize">
                     <button data-testid="neuron-remove-input" disabled={n.x.len() <= range::INPUTS.0}
                         onclick={resize(s, on, false)} title="One input fewer">{"− input"}</button>

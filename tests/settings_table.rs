@@ -1,0 +1,191 @@
+//! Property tests of the settings table and the URL hash it drives: every key in exactly one
+//! row, any hash text parses without a panic into settings that round-trip, and random valid
+//! settings of every task survive `to_hash` → `from_hash` and the embed API's `set`.
+//!
+//! Which fields each task uses is written out here by hand (not read from the table), so a
+//! row with the wrong task list fails the round trip.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use ml_playground::settings::embed::{PANELS, apply_pairs};
+use ml_playground::settings::table::{self, ROWS};
+use ml_playground::settings::{
+    Activation, BackendChoice, ModelKind, NeuronSettings, OptimizerKind, Preprocess, Settings,
+    Task, from_hash, to_hash,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+#[test]
+fn every_key_is_in_exactly_one_row_and_no_panel_shares_a_name() {
+    let keys: BTreeSet<&str> = ROWS.iter().map(|r| r.key).collect();
+    assert_eq!(keys.len(), ROWS.len(), "a key is declared twice");
+    for (panel, _) in PANELS {
+        assert!(
+            !keys.contains(panel),
+            "“{panel}” is both a panel and a setting"
+        );
+    }
+    for task in Task::ALL {
+        let of_task: Vec<&str> = table::rows_of(task).map(|r| r.key).collect();
+        assert_eq!(
+            of_task.first(),
+            Some(&"task"),
+            "{task:?}: task leads the hash"
+        );
+        assert!(of_task.contains(&"backend"), "{task:?} has no backend row");
+    }
+    assert!(
+        ROWS.iter()
+            .all(|r| !r.label.is_empty() && !r.tasks.is_empty())
+    );
+}
+
+fn f64_in(low: f64, high: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![Just(low), Just(high), low..=high]
+}
+
+prop_compose! {
+    /// Any valid value of every field (each within its declared range).
+    fn any_fields()(
+        (points, noise, seed, lr, batch_size, epochs) in (
+            10usize..=10_000, f64_in(0.0, 10.0), 0u64..=u64::from(u32::MAX),
+            f64_in(1e-6, 10.0), 1usize..=10_000, 1usize..=10_000),
+        (optimizer, momentum, l1, l2, backend, show_test, walk, speed) in (
+            select(OptimizerKind::ALL.to_vec()), f64_in(0.0, 0.999), f64_in(0.0, 10.0),
+            f64_in(0.0, 10.0), select(BackendChoice::ALL.to_vec()), any::<bool>(),
+            any::<bool>(), 0u32..=1_000),
+        (model, hidden, filters, activation, preprocess, subset, lr_decay) in (
+            select(vec![ModelKind::Mlp, ModelKind::Cnn]),
+            proptest::collection::vec(1usize..=2_048, 0..=6), [1usize..=64, 1usize..=64],
+            select(Activation::ALL.to_vec()), select(Preprocess::ALL.to_vec()),
+            100usize..=60_000, f64_in(0.01, 1.0)),
+        (xw, b, y) in (
+            proptest::collection::vec((f64_in(-100.0, 100.0), f64_in(-100.0, 100.0)), 1..=8),
+            f64_in(-100.0, 100.0), f64_in(0.0, 1.0)),
+    ) -> Settings {
+        let neuron = NeuronSettings {
+            x: xw.iter().map(|p| p.0).collect(),
+            w: xw.iter().map(|p| p.1).collect(),
+            b,
+            y,
+        };
+        Settings {
+            task: Task::LinearRegression, points, noise, seed, lr, batch_size, epochs,
+            optimizer, momentum, l1, l2, backend, show_test, walk, speed, model, hidden,
+            filters, activation, preprocess, subset, lr_decay, neuron,
+        }
+    }
+}
+
+/// Random valid settings of `task`: its own fields random, every other field its default.
+fn settings_of(task: Task) -> impl Strategy<Value = Settings> {
+    any_fields().prop_map(move |r| {
+        let mut s = Settings::for_task(task);
+        s.backend = r.backend;
+        match task {
+            Task::LinearRegression => {
+                (s.points, s.noise, s.show_test, s.walk) = (r.points, r.noise, r.show_test, r.walk);
+            }
+            Task::Mnist => {
+                (s.model, s.hidden, s.filters) = (r.model, r.hidden.clone(), r.filters);
+                (s.activation, s.preprocess) = (r.activation, r.preprocess);
+                (s.subset, s.lr_decay) = (r.subset, r.lr_decay);
+            }
+            Task::Neuron | Task::Formulas => s.neuron = r.neuron.clone(),
+        }
+        if matches!(task, Task::LinearRegression | Task::Mnist) {
+            (s.seed, s.batch_size, s.epochs, s.l1, s.l2) =
+                (r.seed, r.batch_size, r.epochs, r.l1, r.l2);
+            s.speed = r.speed;
+        }
+        if task != Task::Formulas {
+            (s.lr, s.optimizer, s.momentum) = (r.lr, r.optimizer, r.momentum);
+        }
+        s
+    })
+}
+
+fn any_task_settings() -> impl Strategy<Value = Settings> {
+    select(Task::ALL.to_vec()).prop_flat_map(settings_of)
+}
+
+/// `key=value` pairs of a hash, for the embed API.
+fn pairs_of(hash: &str) -> Vec<(String, String)> {
+    hash.trim_start_matches('#')
+        .split('&')
+        .map(|p| p.split_once('=').unwrap())
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    /// Any text: no panic, and what comes out is canonical (its hash reads back unchanged).
+    #[test]
+    fn any_hash_text_parses_into_settings_that_round_trip(text in ".{0,80}") {
+        let (s, _) = from_hash(&text);
+        let (back, notices) = from_hash(&to_hash(&s));
+        prop_assert_eq!(back, s);
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+    }
+
+    /// Real keys with hostile values: no panic, each notice names a key that was given.
+    #[test]
+    fn real_keys_with_any_values_never_panic(
+        pairs in proptest::collection::vec(
+            (select(ROWS.iter().map(|r| r.key).collect::<Vec<_>>()), "[^&#]{0,24}"), 0..8)
+    ) {
+        let hash: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let (s, notices) = from_hash(&hash.join("&"));
+        for n in &notices {
+            prop_assert!(pairs.iter().any(|(k, _)| *k == n.key), "{:?}", n);
+            prop_assert!(n.message.chars().count() < 300, "{}", n.message);
+        }
+        prop_assert_eq!(from_hash(&to_hash(&s)).0, s);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn valid_settings_of_every_task_round_trip(s in any_task_settings()) {
+        let hash = to_hash(&s);
+        let (back, notices) = from_hash(&hash);
+        prop_assert!(notices.is_empty(), "{}: {:?}", hash, notices);
+        prop_assert_eq!(&back, &s, "{}", hash);
+        prop_assert_eq!(to_hash(&back), hash);
+    }
+
+    /// The embed API's `set` with every key of a task's hash reaches exactly those settings,
+    /// whatever the page showed before (same task, any values).
+    #[test]
+    fn the_embed_set_of_a_whole_hash_reaches_it(
+        (before, target) in select(Task::ALL.to_vec())
+            .prop_flat_map(|t| (settings_of(t), settings_of(t)))
+    ) {
+        let mut target = target;
+        target.backend = before.backend; // `set` never changes the device.
+        let after = apply_pairs(&before, &pairs_of(&to_hash(&target)));
+        prop_assert_eq!(after, Ok(target));
+    }
+
+    /// Setting one row changes that row's value and no other row's.
+    #[test]
+    fn each_row_writes_only_its_own_value(
+        (a, b) in select(Task::ALL.to_vec()).prop_flat_map(|t| (settings_of(t), settings_of(t)))
+    ) {
+        for row in table::rows_of(a.task).filter(|r| r.key != "task") {
+            let Some(value) = (row.get)(&b) else { continue };
+            let mut c = a.clone();
+            prop_assert_eq!((row.set)(&mut c, &value), Ok(()));
+            prop_assert_eq!((row.get)(&c), Some(value), "{}", row.key);
+            for other in table::rows_of(a.task).filter(|o| o.key != row.key) {
+                prop_assert_eq!((other.get)(&c), (other.get)(&a), "{} changed {}", row.key, other.key);
+            }
+        }
+    }
+}
