@@ -7,7 +7,7 @@ use flate2::write::GzEncoder;
 use ml_playground::data::mnist::{self, FILES};
 use sha2::{Digest, Sha256};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/mnist/");
+const DIR: &str = "www/data/mnist/"; // relative: cargo runs tests from the package root
 
 fn shipped(name: &str) -> Vec<u8> {
     std::fs::read(format!("{DIR}{name}")).expect("the MNIST copy is in www/data/mnist/")

@@ -11,7 +11,7 @@ use ml_playground::protocol::mnist::Evaluation;
 use ml_playground::settings::{ModelKind, Preset, Settings};
 
 fn data() -> Rc<MnistData> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/mnist/");
+    let dir = "www/data/mnist/"; // relative: cargo runs tests from the package root
     let files = FILES.map(|f| std::fs::read(format!("{dir}{}", f.name)).unwrap());
     Rc::new(mnist::from_gz([&files[0], &files[1], &files[2], &files[3]]).unwrap())
 }

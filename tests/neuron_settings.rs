@@ -16,7 +16,7 @@ fn neuron_and_formulas_round_trip() {
     let hash = to_hash(&s);
     assert_eq!(
         hash,
-        "#task=neuron&x=1.5,-2&w=0.25,3&b=-0.75&y=0&optimizer=adam&lr=0.05&momentum=0.9&backend=auto"
+        "#task=neuron&x=1.5,-2&w=0.25,3&b=-0.75&y=0&lr=0.05&optimizer=adam&momentum=0.9&backend=auto"
     );
     assert_eq!(from_hash(&hash), (s.clone(), vec![]));
     let formulas = Settings {

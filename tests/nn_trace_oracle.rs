@@ -18,7 +18,7 @@ use ml_playground::settings::{Activation, OptimizerKind, Preset, Settings};
 use nn_oracle::{assert_close, check_consistent, check_update, mlp_oracle};
 
 fn data() -> Rc<MnistData> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/mnist/");
+    let dir = "www/data/mnist/"; // relative: cargo runs tests from the package root
     let files = FILES.map(|f| std::fs::read(format!("{dir}{}", f.name)).unwrap());
     Rc::new(mnist::from_gz([&files[0], &files[1], &files[2], &files[3]]).unwrap())
 }
