@@ -7,6 +7,7 @@
 //! - [`explain`]: the mathematics of a step as typeset formulas (plain data: no Burn, no UI);
 //! - [`protocol`]: the messages between the UI and the training worker;
 //! - [`settings`]: typed settings and their URL-hash form;
+//! - [`history`]: the page's bounded curves (plain data);
 //! - `worker` (browser): the training worker's event loop;
 //! - `ui` (browser): the Yew interface, which never touches a tensor.
 
@@ -14,6 +15,7 @@ pub mod data;
 #[cfg(feature = "engine")]
 pub mod engine;
 pub mod explain;
+pub mod history;
 pub mod metrics;
 pub mod protocol;
 pub mod settings;

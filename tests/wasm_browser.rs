@@ -150,6 +150,24 @@ async fn mnist_round_trip(device: burn::tensor::Device) {
         .expect("async readback of the trace");
     assert_eq!((trace.label, trace.layers.len()), (3, 2));
     nn_oracle::check_consistent(&trace);
+    // The checkpoint, read back asynchronously on this device, continues on the CPU with the
+    // same numbers (what a device loss or a crash relies on).
+    let saved = t
+        .prepare_checkpoint("test")
+        .finish()
+        .await
+        .expect("checkpoint");
+    let cpu = ml_playground::engine::device::cpu();
+    let resumed = MnistTrainer::resume(&settings, cpu, data.clone(), &saved).expect("resumed");
+    let again = resumed.prepare_checkpoint("test").finish().await.unwrap();
+    assert_eq!(
+        again, saved,
+        "the CPU holds exactly the parameters and Adam state read back"
+    );
+    let on_cpu = resumed.predict(data.test.image(3)).unwrap().await.unwrap();
+    for (a, b) in probs.iter().zip(&on_cpu) {
+        assert!((a - b).abs() < 1e-4, "{probs:?} vs {on_cpu:?} on the CPU");
+    }
     let file = t.save().await.expect("saved");
     let loaded = model_file::load(&file, &device).expect("loaded");
     let mut u = MnistTrainer::new(&settings, device, data.clone());

@@ -2,6 +2,7 @@
 //!
 //! Tensors never leave this module; callers get plain numbers back through async readback.
 
+pub mod checkpoint;
 pub mod device;
 mod error;
 pub mod linreg;

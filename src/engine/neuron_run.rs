@@ -3,12 +3,14 @@
 
 use burn::tensor::{Device, Tensor};
 
+use super::EngineError;
+use super::checkpoint::{PendingCheckpoint, Restore, tensor};
 use super::neuron::{NeuronPass, evaluate, forward_backward};
 use super::neuron_readout::{PendingNeuron, StateSlots, StepSlots};
-use super::optimizer::{ScalarOptimizer, SlotState};
+use super::optimizer::{ScalarOptimizer, SlotState, state_tensors};
 use super::readback::Readback;
-use crate::protocol::ParamState;
-use crate::settings::{OptimizerKind, Settings};
+use crate::protocol::{ParamState, RunCheckpoint};
+use crate::settings::{OptimizerKind, Settings, to_hash};
 
 pub struct NeuronRun {
     x: Tensor<1>,
@@ -25,6 +27,8 @@ pub struct NeuronRun {
     last: Option<StepTensors>,
     /// Each step's loss since the last readout.
     losses: Vec<(u64, Tensor<1>)>,
+    /// The settings' canonical hash (written into checkpoints).
+    hash: String,
 }
 
 /// Handles to every tensor of the last step.
@@ -60,7 +64,37 @@ impl NeuronRun {
             step: 0,
             last: None,
             losses: Vec::new(),
+            hash: to_hash(settings),
         }
+    }
+
+    /// The neuron of `settings` continued from `checkpoint` on `device`: w, b, Burn's state
+    /// of each and the step count.
+    pub fn resume(
+        settings: &Settings,
+        device: Device,
+        checkpoint: &RunCheckpoint,
+    ) -> Result<Self, EngineError> {
+        let mut run = Self::new(settings, device.clone());
+        let mut restore = Restore::new(checkpoint);
+        let dims = [run.w.dims(), run.b.dims()];
+        let saved = dims.map(|d| restore.next(&d).cloned());
+        restore.finish()?;
+        if let [Some(w), Some(b)] = saved {
+            run.states = [&w, &b].map(|p| run.optimizer.restore_state(&p.state, &device));
+            run.w = tensor(&w.value, &dims[0], &device);
+            run.b = tensor(&b.value, &dims[1], &device);
+        }
+        run.step = checkpoint.step;
+        Ok(run)
+    }
+
+    /// Queues the checkpoint of the current step (`owner`: the page that keeps it).
+    pub fn prepare_checkpoint(&self, owner: &str) -> PendingCheckpoint {
+        let mut pending = PendingCheckpoint::new(owner, self.hash.clone(), self.step);
+        pending.add(&self.w, state_tensors(&self.states[0]));
+        pending.add(&self.b, state_tensors(&self.states[1]));
+        pending
     }
 
     pub fn steps_taken(&self) -> u64 {

@@ -10,7 +10,7 @@ use burn::optim::{
 };
 use burn::tensor::{Device, Tensor};
 
-use crate::protocol::{OptimizerHyper, ParamState};
+use crate::protocol::{OptimizerHyper, ParamState, StateValues};
 use crate::settings::OptimizerKind;
 
 /// Adam's constants (Kingma & Ba's defaults; Burn's default ε is 1e-5, we state ours).
@@ -99,6 +99,26 @@ impl ScalarOptimizer {
                 )))))
             }
             (OptimizerKind::Adam, _) => SlotState::Adam(None),
+        }
+    }
+
+    /// A parameter's state restored from a checkpoint (any length: the neuron's w is a
+    /// vector).
+    pub fn restore_state(&self, saved: &StateValues, device: &Device) -> SlotState {
+        let tensor = |x: &[f32]| Tensor::<1>::from_floats(x, device);
+        match (self.kind, saved) {
+            (OptimizerKind::Momentum, StateValues::Momentum { v }) => SlotState::Momentum {
+                burn: Some(Box::new(SgdState::new(Some(MomentumState::new(tensor(v)))))),
+                v: Some(Box::new(tensor(v))),
+            },
+            (OptimizerKind::Adam, StateValues::Adam { t, m, v }) if *t > 0 => {
+                SlotState::Adam(Some(Box::new(AdamState::new(AdaptiveMomentumState::new(
+                    *t as usize,
+                    tensor(m),
+                    tensor(v),
+                )))))
+            }
+            _ => self.initial_state(ParamState::None, device),
         }
     }
 

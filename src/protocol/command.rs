@@ -24,13 +24,29 @@ pub struct Checkpoint {
     pub state_b: super::ParamState,
 }
 
+/// Where an initialized run starts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Resume {
+    /// From step 0.
+    Start,
+    /// Linear regression from the checkpoint the page kept (a few numbers).
+    LinReg(Checkpoint),
+    /// From the checkpoint the previous worker stored (MNIST, the single neuron), if it fits
+    /// these settings; else from step 0, with a notice.
+    Stored,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     /// Choose a device (per `settings.backend`) and prepare a run; optionally continue one.
     /// With `cpu_reason`, train on the CPU and show that reason (e.g. after a crash).
     Init {
         settings: Settings,
-        resume: Option<Checkpoint>,
+        resume: Resume,
+        /// Start training as soon as the run is prepared (a crashed run that was training).
+        play: bool,
+        /// This page's id: the checkpoints the worker stores carry it.
+        owner: String,
         cpu_reason: Option<String>,
         /// Absolute URL of the page's `data/mnist/` folder (a worker started from a blob
         /// URL cannot resolve relative ones).

@@ -77,6 +77,10 @@ pub enum Event {
         backend: BackendInfo,
     },
     Snapshot(Box<Snapshot>),
+    /// After a device loss or a crash the run continues from this step (0: from the start).
+    Resumed {
+        step: u64,
+    },
     /// MNIST: data loading, snapshots, examples, predictions, model files.
     Mnist(super::MnistEvent),
     /// Formula page and single neuron: worked examples, neuron snapshots.

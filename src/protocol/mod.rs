@@ -2,6 +2,7 @@
 //!
 //! Plain data only (serde): the UI never sees a tensor. Messages travel as JSON strings.
 
+pub mod checkpoint;
 mod command;
 mod event;
 pub mod host;
@@ -12,7 +13,8 @@ pub mod reference;
 mod sample_trace;
 mod trace;
 
-pub use command::{Checkpoint, Command, Hyper};
+pub use checkpoint::{RunCheckpoint, StateValues, TensorValues};
+pub use command::{Checkpoint, Command, Hyper, Resume};
 pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
 pub use mnist::{MnistCommand, MnistEvent};
 pub use reference::{ReferenceCommand, ReferenceEvent};

@@ -5,10 +5,11 @@
 
 use std::collections::BTreeSet;
 
+pub use super::apply::apply_pairs;
 use super::hash::Notice;
-use super::model::{Settings, Task};
+
 use super::table;
-use super::value::{one_of, shown};
+use super::value::shown;
 
 /// Panels that `hide=` can leave out, with what they are (for the Share dialog). Any setting's
 /// hash key (e.g. `lr`, `optimizer`) also hides that one control, where
@@ -117,61 +118,6 @@ impl EmbedOptions {
     }
 }
 
-/// `current` with the host's settings (URL-hash keys and values) applied through the
-/// [settings table](super::table), or every reason they cannot be: an unknown key or a bad
-/// value is refused, never defaulted (unlike a link). `preset` applies over the task's
-/// defaults, like a link with `preset=`.
-pub fn apply_pairs(current: &Settings, pairs: &[(String, String)]) -> Result<Settings, String> {
-    let given = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
-    let task = match given("task") {
-        Some(key) => Task::from_key(key).ok_or_else(|| {
-            let keys: Vec<&str> = Task::ALL.iter().map(|t| t.key()).collect();
-            format!("“task={}” is not a task ({}).", shown(key), one_of(&keys))
-        })?,
-        None => current.task,
-    };
-    let mut s = if task == current.task && given("preset").is_none() {
-        current.clone()
-    } else {
-        Settings::for_task(task)
-    };
-    s.backend = current.backend;
-    let mut problems = Vec::new();
-    let ordered = pairs
-        .iter()
-        .filter(|(k, _)| k == "preset")
-        .chain(pairs.iter().filter(|(k, _)| k != "preset" && k != "task"));
-    for (key, value) in ordered {
-        let Some(row) = table::row_of(task, key) else {
-            problems.push(format!(
-                "“{}” is not a setting of the {} task.",
-                shown(key),
-                task.key()
-            ));
-            continue;
-        };
-        if let Err(expected) = (row.set)(&mut s, value) {
-            problems.push(format!(
-                "“{key}={}” is not valid ({expected}).",
-                shown(value)
-            ));
-        }
-    }
-    if let Some(message) = s.neuron.match_lengths() {
-        problems.push(message);
-    }
-    if problems.is_empty() {
-        Ok(s)
-    } else {
-        Err(problems.join(" "))
-    }
-}
-
 /// Whether `hide=` knows `name`: a panel, or a setting whose row says its control can be hidden.
 fn is_hideable(name: &str) -> bool {
     PANELS.iter().any(|(p, _)| *p == name) || table::row(name).is_some_and(|r| r.hideable)
@@ -194,6 +140,7 @@ fn valid_origin(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::{Settings, Task};
 
     #[test]
     fn parses_and_round_trips() {

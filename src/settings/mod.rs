@@ -4,11 +4,14 @@
 //!
 //! Every setting that changes a run lives here, seed included, so that a link reproduces a run.
 
+mod apply;
 mod change;
 pub mod cnn;
 pub mod embed;
 pub mod file_header;
 mod hash;
+mod hidden;
+mod kinds;
 pub mod mnist;
 mod model;
 pub mod neuron;

@@ -15,7 +15,7 @@ use super::reference::FormulasPage;
 use super::state::{Action, State};
 use super::url;
 use super::worker_bridge::WorkerLink;
-use crate::protocol::{Command, Hyper};
+use crate::protocol::{Command, Hyper, Resume};
 use crate::settings::{Change, EmbedOptions, Settings, Task, classify};
 
 /// The one message a settings change sends to the worker, as the settings table classifies
@@ -54,7 +54,7 @@ pub fn App() -> Html {
         let (link, settings) = ((*link).clone(), state.settings.clone());
         use_effect_with((), move |_| {
             url::write(&settings);
-            link.start(settings, None);
+            link.start(settings, Resume::Start);
         });
     }
 
@@ -71,7 +71,7 @@ pub fn App() -> Html {
                     settings: new.clone(),
                     restart: true,
                 });
-                link.init(new, None);
+                link.init(new, Resume::Start);
                 return;
             }
             let command = command_for(&old, &new);

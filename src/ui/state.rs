@@ -8,6 +8,7 @@ use super::mnist::{MnistPart, MnistView};
 use super::reference::ReferenceView;
 use crate::data::least_squares::{self, LeastSquares};
 use crate::data::linreg::{LinRegData, generate};
+use crate::history;
 use crate::protocol::{BackendInfo, CurvePoint, MnistEvent, ReferenceEvent, Snapshot};
 use crate::settings::{Notice, Settings};
 
@@ -71,6 +72,8 @@ pub enum Action {
     Reference(ReferenceEvent),
     /// Single neuron: steps were requested.
     NeuronPending,
+    /// After a failure the run continues from this step (0: it started over).
+    Resumed(u64),
 }
 
 impl State {
@@ -115,19 +118,7 @@ impl State {
     }
 
     fn push_point(&mut self, point: CurvePoint) {
-        match self.history.last_mut() {
-            Some(last) if last.step == point.step => *last = point,
-            Some(last) if last.step > point.step => self.history = vec![point],
-            _ => self.history.push(point),
-        }
-        if self.history.len() > MAX_HISTORY {
-            // Keep every other point (and always the newest).
-            let newest = point;
-            self.history = self.history.iter().step_by(2).copied().collect();
-            if self.history.last() != Some(&newest) {
-                self.history.push(newest);
-            }
-        }
+        history::push(&mut self.history, point, MAX_HISTORY);
     }
 }
 
@@ -188,6 +179,11 @@ impl Reducible for State {
             Action::MnistClear(part) => s.mnist.clear(part),
             Action::Reference(event) => s.reference.apply(event),
             Action::NeuronPending => s.reference.pending = true,
+            Action::Resumed(step) => {
+                history::rewind(&mut s.history, step);
+                s.mnist.rewind(step);
+                s.reference.rewind(step);
+            }
         }
         Rc::new(s)
     }

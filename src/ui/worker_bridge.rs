@@ -9,8 +9,8 @@ use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
 use super::url;
-use crate::protocol::{Checkpoint, Command, Event, MnistEvent};
-use crate::settings::{Settings, Task};
+use crate::protocol::{Checkpoint, Command, Event, MnistEvent, Resume};
+use crate::settings::Settings;
 
 /// Path of the worker script, relative to the page (so the app works under any subpath).
 const WORKER_PATH: &str = "./worker.js";
@@ -57,6 +57,9 @@ pub struct WorkerLink {
     /// Set after a crash: the replacement worker trains on the CPU, and says why.
     cpu_reason: RefCell<Option<String>>,
     restarts: Cell<u32>,
+    /// This page's id: a worker's stored checkpoint is continued only by the page that
+    /// wrote it.
+    owner: String,
 }
 
 impl PartialEq for WorkerLink {
@@ -75,11 +78,15 @@ impl WorkerLink {
             settings: RefCell::new(Settings::default()),
             cpu_reason: RefCell::new(None),
             restarts: Cell::new(0),
+            owner: format!(
+                "page-{:016x}",
+                (js_sys::Math::random() * 2f64.powi(53)) as u64
+            ),
         }
     }
 
     /// Spawns a worker and initializes it with `settings` (continuing from `resume`).
-    pub fn start(self: &Rc<Self>, settings: Settings, resume: Option<Checkpoint>) {
+    pub fn start(self: &Rc<Self>, settings: Settings, resume: Resume) {
         let weak = Rc::downgrade(self);
         let bridge = TrainWorker::spawner()
             .as_module(false)
@@ -90,19 +97,22 @@ impl WorkerLink {
     }
 
     /// (Re)initializes the device (as the settings ask) and the run.
-    pub fn init(&self, settings: Settings, resume: Option<Checkpoint>) {
+    pub fn init(&self, settings: Settings, resume: Resume) {
         self.cpu_reason.borrow_mut().take();
+        self.checkpoint.borrow_mut().take();
         self.was_running.set(false);
         self.send_init(settings, resume);
     }
 
-    fn send_init(&self, settings: Settings, resume: Option<Checkpoint>) {
+    fn send_init(&self, settings: Settings, resume: Resume) {
         *self.settings.borrow_mut() = settings.clone();
         self.dispatcher.dispatch(Action::ChoosingDevice);
         let cpu_reason = self.cpu_reason.borrow().clone();
         self.send(Command::Init {
             settings,
             resume,
+            play: self.was_running.replace(false),
+            owner: self.owner.clone(),
             cpu_reason,
             data_url: data_url(),
         });
@@ -147,19 +157,15 @@ impl WorkerLink {
             self.dispatcher.dispatch(Action::Error(message.into()));
             return;
         }
-        let resume = self.checkpoint.borrow().clone();
-        let step = resume.as_ref().map_or(0, |c| c.step);
-        *self.cpu_reason.borrow_mut() = Some(format!(
-            "the training worker crashed; continuing from step {step}"
-        ));
+        *self.cpu_reason.borrow_mut() = Some("the training worker crashed".into());
         let settings = self.settings.borrow().clone();
-        if settings.task != Task::LinearRegression {
-            // Only linear regression has a checkpoint here: the new worker starts the run over.
-            self.dispatcher.dispatch(Action::Settings {
-                settings: settings.clone(),
-                restart: true,
-            });
-        }
+        // Linear regression's checkpoint is a few numbers the page keeps; the other tasks'
+        // the worker stored, and the new one reads it (it says from which step it continues).
+        let resume = self
+            .checkpoint
+            .borrow()
+            .clone()
+            .map_or(Resume::Stored, Resume::LinReg);
         let link = self.clone();
         // Not from inside the old bridge's own callback.
         gloo::timers::callback::Timeout::new(0, move || {
@@ -185,12 +191,8 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
     let Some(link) = link.upgrade() else { return };
     match event {
         Event::Loaded => {}
-        Event::Ready { backend } => {
-            link.dispatcher.dispatch(Action::Ready(backend));
-            if link.was_running.replace(false) {
-                link.send(Command::Play);
-            }
-        }
+        Event::Ready { backend } => link.dispatcher.dispatch(Action::Ready(backend)),
+        Event::Resumed { step } => link.dispatcher.dispatch(Action::Resumed(step)),
         Event::Snapshot(snapshot) => {
             *link.checkpoint.borrow_mut() = Some(snapshot.run.checkpoint.clone());
             link.was_running.set(snapshot.progress.running);
@@ -204,7 +206,12 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
             };
             link.dispatcher.dispatch(Action::Mnist(event));
         }
-        Event::Mnist(event) => link.dispatcher.dispatch(Action::Mnist(event)),
+        Event::Mnist(event) => {
+            if let MnistEvent::Snapshot(s) = &event {
+                link.was_running.set(s.progress.running);
+            }
+            link.dispatcher.dispatch(Action::Mnist(event))
+        }
         Event::Reference(event) => link.dispatcher.dispatch(Action::Reference(event)),
         Event::Error { message, fatal } => {
             link.dispatcher.dispatch(Action::Error(message));

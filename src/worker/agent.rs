@@ -6,9 +6,8 @@ use std::rc::Rc;
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen_futures::spawn_local;
 
-use super::run::Run;
 use super::session::{Session, Shared, snapshot_events};
-use super::{backend, mnist_commands, reference_commands, run_loop};
+use super::{backend, checkpointing, mnist_commands, reference_commands, resumption, run_loop};
 use crate::protocol::{Command, Event};
 
 pub struct TrainWorker {
@@ -68,37 +67,63 @@ impl Worker for TrainWorker {
             Command::Init {
                 settings,
                 resume,
+                play,
+                owner,
                 cpu_reason,
                 data_url,
             } => spawn_local(async move {
-                shared.borrow_mut().data_url = data_url;
                 // Stop the current run while the device is chosen; commands that arrive
                 // meanwhile update `s.settings`, and a newer Init supersedes this one.
                 let (ticket, generation, choice) = {
                     let mut s = shared.borrow_mut();
+                    (s.data_url, s.owner) = (data_url, owner);
                     s.init_ticket += 1;
                     s.device = None;
                     s.reset(settings, None);
                     (s.init_ticket, s.generation, s.settings.backend)
                 };
-                let (device, info) = match cpu_reason {
+                let crashed = cpu_reason.is_some();
+                let (device, mut info) = match cpu_reason {
                     Some(reason) => backend::cpu(reason),
                     None => backend::choose(choice).await,
                 };
+                let found = resumption::find(&shared, resume).await;
                 {
                     let mut s = shared.borrow_mut();
                     if s.init_ticket != ticket {
                         return;
                     }
+                    if crashed {
+                        let note = resumption::badge_note(&found);
+                        info.reason = info.reason.map(|r| format!("{r}; {note}"));
+                    }
                     s.device = Some((device, info.clone()));
                     // A Reset while choosing means a fresh run, not the resumed one.
-                    let resume = resume.filter(|_| s.generation == generation);
+                    let fresh = s.generation != generation;
+                    let (saved, why_not) = match found {
+                        Ok(saved) => (saved.filter(|_| !fresh), None),
+                        Err(why) => (None, Some(why)),
+                    };
                     let settings = s.settings.clone();
-                    s.reset(settings, resume.as_ref());
+                    let why_not = s.reset(settings, saved.as_ref()).or(why_not);
+                    s.play_when_ready = play && !fresh;
+                    if crashed && !fresh {
+                        let step = saved.filter(|_| why_not.is_none()).map_or(0, |c| c.step());
+                        send(Event::Resumed { step });
+                        send(Event::Error {
+                            message: resumption::notice(step, why_not),
+                            fatal: false,
+                        });
+                    }
+                }
+                if crashed {
+                    // The replacement stores its own checkpoint (this page, the CPU).
+                    checkpointing::checkpoint(&shared, true);
                 }
                 send(Event::Ready { backend: info });
                 mnist_commands::ensure_data(&shared, send.clone());
-                snapshot_events(&shared).await.into_iter().for_each(send);
+                snapshot_events(&shared).await.into_iter().for_each(&send);
+                resumption::play_if_asked(&shared, send);
             }),
             Command::Reset { settings } => {
                 shared.borrow_mut().reset(settings, None);
@@ -109,20 +134,7 @@ impl Worker for TrainWorker {
             }
             Command::Mnist(command) => mnist_commands::handle(&shared, command, send),
             Command::Reference(command) => reference_commands::handle(&shared, command, send),
-            Command::Play => {
-                let mut s = shared.borrow_mut();
-                // The single neuron only steps on request.
-                let finished = s
-                    .trainer
-                    .as_ref()
-                    .is_none_or(|t| t.is_finished() || matches!(t, Run::Neuron(_)));
-                s.running = !finished;
-                if s.running && !s.loop_active {
-                    s.loop_active = true;
-                    drop(s);
-                    spawn_local(run_loop::run(shared, send));
-                }
-            }
+            Command::Play => run_loop::start(&shared, send),
             Command::Pause => shared.borrow_mut().running = false,
             Command::Step => {
                 let stepped = {
@@ -138,7 +150,8 @@ impl Worker for TrainWorker {
                 };
                 if stepped {
                     spawn_local(async move {
-                        snapshot_events(&shared).await.into_iter().for_each(send)
+                        snapshot_events(&shared).await.into_iter().for_each(send);
+                        checkpointing::checkpoint(&shared, true);
                     });
                 }
             }

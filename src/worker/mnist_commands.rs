@@ -30,13 +30,25 @@ pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
         shared.borrow_mut().loading = false;
         match result {
             Ok(data) => {
-                {
+                let (resumed, why_not) = {
                     let mut s = shared.borrow_mut();
                     s.mnist_data = Some(data);
-                    let settings = s.settings.clone();
-                    s.reset(settings, None);
+                    // A run continued after a crash was waiting for its data.
+                    let (settings, saved) = (s.settings.clone(), s.checkpoint.clone());
+                    (saved.is_some(), s.reset(settings, saved.as_ref()))
+                };
+                if resumed {
+                    // The replacement worker stores its own checkpoint.
+                    super::checkpointing::checkpoint(&shared, true);
                 }
-                snapshot_events(&shared).await.into_iter().for_each(send);
+                if let Some(message) = why_not {
+                    send(Event::Error {
+                        message,
+                        fatal: false,
+                    });
+                }
+                snapshot_events(&shared).await.into_iter().for_each(&send);
+                super::resumption::play_if_asked(&shared, send);
             }
             Err((progress, message)) => {
                 send(Event::Mnist(MnistEvent::Data(progress)));

@@ -6,14 +6,17 @@
 
 mod agent;
 pub mod backend;
+mod checkpoint_store;
+mod checkpointing;
 mod mnist_commands;
 mod mnist_loader;
-mod mnist_snapshot;
 mod rate;
 mod reference_commands;
-mod run;
+mod resumption;
 mod run_loop;
 mod session;
+mod task_run;
+mod tasks;
 mod yield_now;
 
 pub use agent::TrainWorker;

@@ -1,8 +1,7 @@
 //! The formula page's and the single neuron's requests: the worked examples (one command, one
 //! event with every value), neuron snapshots, and several neuron steps at once.
 
-use super::run::Run;
-use super::session::{Shared, read_with_fallback};
+use super::session::{Shared, read_with_fallback, snapshot_events};
 use crate::engine::reference::worked_examples;
 use crate::protocol::reference::NeuronInput;
 use crate::protocol::{Event, ReferenceCommand, ReferenceEvent};
@@ -20,7 +19,7 @@ pub fn handle(shared: &Shared, command: ReferenceCommand, send: impl Fn(Event) +
         }
         ReferenceCommand::NeuronSteps { count } => {
             let stepped = match shared.borrow_mut().trainer.as_mut() {
-                Some(Run::Neuron(run)) => {
+                Some(run) if run.steps_on_request() && !run.is_finished() => {
                     (0..count.min(MAX_STEPS)).for_each(|_| run.step());
                     true
                 }
@@ -28,7 +27,8 @@ pub fn handle(shared: &Shared, command: ReferenceCommand, send: impl Fn(Event) +
             };
             if stepped {
                 wasm_bindgen_futures::spawn_local(async move {
-                    neuron_snapshot(&shared).await.into_iter().for_each(send);
+                    snapshot_events(&shared).await.into_iter().for_each(send);
+                    super::checkpointing::checkpoint(&shared, true);
                 });
             }
         }
@@ -44,19 +44,6 @@ pub async fn examples(shared: &Shared, neuron: NeuronInput) -> Vec<Event> {
             Some(worked_examples(&neuron, device).finish())
         },
         |_, examples| Event::Reference(ReferenceEvent::Examples(Box::new(examples))),
-    )
-    .await
-}
-
-/// The single neuron's parameters, loss and last step.
-pub async fn neuron_snapshot(shared: &Shared) -> Vec<Event> {
-    read_with_fallback(
-        shared,
-        |s| match s.trainer.as_mut() {
-            Some(Run::Neuron(run)) => Some(run.prepare_readout().finish()),
-            _ => None,
-        },
-        |_, snapshot| Event::Reference(ReferenceEvent::Neuron(Box::new(snapshot))),
     )
     .await
 }

@@ -3,6 +3,7 @@
 
 use gloo::timers::future::TimeoutFuture;
 
+use super::checkpointing::checkpoint;
 use super::session::{Shared, now_ms, snapshot_events};
 use super::yield_now::yield_now;
 use crate::protocol::Event;
@@ -13,6 +14,22 @@ const BURST_MS: f64 = 12.0;
 const BURST_STEPS: usize = 64;
 /// At least this long between two snapshots while running.
 const SNAPSHOT_EVERY_MS: f64 = 50.0;
+
+/// Starts the loop, unless the run is finished, absent, or the single neuron (which only
+/// steps on request) or the loop already runs.
+pub fn start(shared: &Shared, send: impl Fn(Event) + 'static) {
+    let mut s = shared.borrow_mut();
+    let finished = s
+        .trainer
+        .as_ref()
+        .is_none_or(|t| t.is_finished() || t.steps_on_request());
+    s.running = !finished;
+    if s.running && !s.loop_active {
+        s.loop_active = true;
+        drop(s);
+        wasm_bindgen_futures::spawn_local(run(shared.clone(), send));
+    }
+}
 
 /// Runs until paused, reset or finished. `send` posts an event to the UI.
 pub async fn run(shared: Shared, send: impl Fn(Event)) {
@@ -42,6 +59,7 @@ pub async fn run(shared: Shared, send: impl Fn(Event)) {
         if finished || now_ms() - last_snapshot >= SNAPSHOT_EVERY_MS {
             last_snapshot = now_ms();
             snapshot_events(&shared).await.into_iter().for_each(&send);
+            checkpoint(&shared, finished);
         }
         if finished {
             break;
@@ -57,4 +75,5 @@ pub async fn run(shared: Shared, send: impl Fn(Event)) {
     shared.borrow_mut().loop_active = false;
     // The final state (after a pause, or the end).
     snapshot_events(&shared).await.into_iter().for_each(&send);
+    checkpoint(&shared, true);
 }

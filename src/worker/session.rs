@@ -5,16 +5,13 @@ use std::rc::Rc;
 
 use burn::tensor::Device;
 
-use crate::engine::EngineError;
-
 use super::rate::RateMeter;
-use super::run::Run;
+use super::task_run::TaskRun;
+use super::tasks::{self, Datasets};
 use crate::data::mnist::MnistData;
+use crate::engine::EngineError;
 use crate::engine::mnist::MnistTrainer;
-use crate::engine::neuron_run::NeuronRun;
-use crate::engine::trainer::LinRegTrainer;
-use crate::protocol::reference::NeuronInput;
-use crate::protocol::{BackendInfo, BackendKind, Checkpoint, Event, Progress, Snapshot};
+use crate::protocol::{BackendInfo, BackendKind, Checkpoint, Event, Progress, RunCheckpoint};
 use crate::settings::{Settings, Task};
 
 pub fn now_ms() -> f64 {
@@ -25,7 +22,7 @@ pub fn now_ms() -> f64 {
 pub struct Session {
     pub settings: Settings,
     pub device: Option<(Device, BackendInfo)>,
-    pub trainer: Option<Run>,
+    pub trainer: Option<Box<dyn TaskRun>>,
     /// MNIST, once loaded (kept across runs).
     pub mnist_data: Option<Rc<MnistData>>,
     /// MNIST is being downloaded.
@@ -41,9 +38,35 @@ pub struct Session {
     pub generation: u64,
     pub rate: RateMeter,
     /// The last checkpoint read back: where a fallback to the CPU continues from.
-    pub checkpoint: Option<Checkpoint>,
+    pub checkpoint: Option<Saved>,
+    /// The page's id, written into stored checkpoints.
+    pub owner: String,
+    /// (time, epoch) of the last checkpoint queued: the next is due 2 s of training or an
+    /// epoch end later.
+    pub checkpointed: (f64, usize),
+    /// Start training once the run is prepared (it was training when the worker crashed).
+    pub play_when_ready: bool,
+    /// Storing a checkpoint failed once (said once, in the console).
+    pub store_warned: bool,
     /// Bumped by every Init: only the newest device choice is installed.
     pub init_ticket: u64,
+}
+
+/// A checkpoint read back: linear regression's few numbers (the page keeps a copy), or the
+/// tensors of any other task (kept here and in IndexedDB).
+#[derive(Clone)]
+pub enum Saved {
+    LinReg(Checkpoint),
+    Run(RunCheckpoint),
+}
+
+impl Saved {
+    pub fn step(&self) -> u64 {
+        match self {
+            Self::LinReg(c) => c.step,
+            Self::Run(c) => c.step,
+        }
+    }
 }
 
 pub type Shared = Rc<RefCell<Session>>;
@@ -55,30 +78,29 @@ impl Session {
             .is_some_and(|(_, i)| i.kind == BackendKind::Cpu)
     }
 
-    /// A fresh run (or `resume`) on the current device.
-    pub fn reset(&mut self, settings: Settings, resume: Option<&Checkpoint>) {
+    /// A fresh run (or `resume`) on the current device. Returns why `resume` could not be
+    /// continued, if it could not (the run then starts over).
+    pub fn reset(&mut self, settings: Settings, resume: Option<&Saved>) -> Option<String> {
         self.settings = settings;
         self.running = false;
         self.generation += 1;
         self.rate.clear();
         self.checkpoint = resume.cloned();
+        self.checkpointed = (now_ms(), 1);
         self.predictions = None;
-        let device = self.device.as_ref().map(|(device, _)| device.clone());
-        self.trainer = match (self.settings.task, device) {
-            (_, None) => None,
-            (Task::LinearRegression, Some(device)) => Some(Run::LinReg(Box::new(
-                LinRegTrainer::new(&self.settings, device, resume),
-            ))),
-            (Task::Mnist, Some(device)) => self
-                .mnist_data
-                .clone()
-                .map(|data| Run::Mnist(Box::new(MnistTrainer::new(&self.settings, device, data)))),
-            (Task::Neuron, Some(device)) => Some(Run::Neuron(Box::new(NeuronRun::new(
-                &self.settings,
-                device,
-            )))),
-            (Task::Formulas, Some(_)) => None,
+        let Some((device, _)) = self.device.as_ref() else {
+            self.trainer = None;
+            return None;
         };
+        let data = Datasets {
+            mnist: self.mnist_data.clone(),
+        };
+        let (run, why_not) = tasks::build(&self.settings, device.clone(), &data, resume);
+        self.trainer = run;
+        if why_not.is_some() {
+            self.checkpoint = None;
+        }
+        why_not
     }
 
     /// MNIST is needed and neither loaded nor loading.
@@ -87,7 +109,7 @@ impl Session {
     }
 
     pub fn mnist(&mut self) -> Option<&mut MnistTrainer> {
-        self.trainer.as_mut().and_then(Run::mnist)
+        self.trainer.as_mut().and_then(|t| t.mnist())
     }
 
     pub fn progress(&self) -> Option<Progress> {
@@ -110,41 +132,22 @@ impl Session {
     }
 }
 
-/// Reads back a snapshot and builds its event (linear regression, MNIST, the single neuron;
-/// for the formula page, the worked examples).
+/// Reads back the run's snapshot and builds its event (whatever the task).
 pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
-    let (mnist, neuron, formulas) = {
-        let s = shared.borrow();
-        let formulas = (s.settings.task == Task::Formulas && s.device.is_some())
-            .then(|| NeuronInput::from_settings(&s.settings));
-        (
-            matches!(s.trainer, Some(Run::Mnist(_))),
-            matches!(s.trainer, Some(Run::Neuron(_))),
-            formulas,
-        )
-    };
-    if mnist {
-        return super::mnist_snapshot::snapshot_events(shared).await;
-    }
-    if neuron {
-        return super::reference_commands::neuron_snapshot(shared).await;
-    }
-    if let Some(input) = formulas {
-        return super::reference_commands::examples(shared, input).await;
-    }
     read_with_fallback(
         shared,
         |s| {
             let progress = s.progress()?;
-            let Some(Run::LinReg(t)) = s.trainer.as_mut() else {
-                return None;
-            };
-            let pending = t.prepare_readout();
-            Some(async move { pending.finish().await.map(|r| (progress, r)) })
+            Some(s.trainer.as_mut()?.prepare_snapshot(progress))
         },
-        |s, (progress, run)| {
-            s.checkpoint = Some(run.checkpoint.clone());
-            Event::Snapshot(Box::new(Snapshot { progress, run }))
+        |s, delivery| {
+            if delivery.saved.is_some() {
+                s.checkpoint = delivery.saved;
+            }
+            if delivery.predictions.is_some() {
+                s.predictions = delivery.predictions;
+            }
+            delivery.event
         },
     )
     .await
@@ -204,16 +207,24 @@ fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
     s.device = Some((device, info.clone()));
     let (settings, checkpoint) = (s.settings.clone(), s.checkpoint.clone());
     let was_running = s.running;
-    s.reset(settings, checkpoint.as_ref());
+    let not_resumed = s.reset(settings, checkpoint.as_ref());
     s.running = was_running;
-    vec![
+    let step = checkpoint
+        .filter(|_| not_resumed.is_none())
+        .map_or(0, |c| c.step());
+    let mut events = vec![
+        Event::Resumed { step },
         Event::Error {
             message: format!(
-                "The WebGPU device failed during training; continuing on the CPU from step {}.",
-                checkpoint.map_or(0, |c| c.step)
+                "The WebGPU device failed during training; continuing on the CPU from step {step}."
             ),
             fatal: false,
         },
-        Event::Ready { backend: info },
-    ]
+    ];
+    events.extend(not_resumed.map(|message| Event::Error {
+        message,
+        fatal: false,
+    }));
+    events.push(Event::Ready { backend: info });
+    events
 }

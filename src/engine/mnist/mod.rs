@@ -17,6 +17,7 @@ mod trace_layers;
 pub mod trace_pass;
 mod trace_update;
 pub mod trainer;
+mod trainer_checkpoint;
 
 pub use classifier::Classifier;
 pub use readout::{MnistReadout, PendingMnistReadout};

@@ -11,10 +11,14 @@ use std::collections::HashMap;
 
 use burn::module::{ModuleMapper, Param, ParamId};
 use burn::optim::momentum::{Momentum, MomentumConfig, MomentumState};
-use burn::optim::{Adam, AdamConfig, AdamState, GradientsParams, Optimizer, Sgd, SgdConfig};
+use burn::optim::{
+    Adam, AdamConfig, AdamState, AdaptiveMomentumState, GradientsParams, Optimizer, Sgd, SgdConfig,
+};
 use burn::prelude::*;
 
+use crate::engine::checkpoint;
 use crate::engine::optimizer::{ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON};
+use crate::protocol::StateValues;
 use crate::settings::{OptimizerKind, Settings};
 
 /// One parameter tensor's optimizer state.
@@ -90,6 +94,32 @@ impl ParamOptimizer {
             .get(&id)
             .and_then(|s| s.downcast_ref::<TensorState<D>>())
             .cloned()
+    }
+
+    /// Sets parameter `id`'s state from plain numbers (a checkpoint), on `device` (inner).
+    pub fn restore<const D: usize>(
+        &mut self,
+        id: ParamId,
+        state: &StateValues,
+        dims: &[usize],
+        device: &Device,
+    ) {
+        let tensor = |values: &[f32]| checkpoint::tensor::<D>(values, dims, device);
+        let restored = match (self.kind, state) {
+            (OptimizerKind::Momentum, StateValues::Momentum { v }) => TensorState::Momentum {
+                v: tensor(v),
+                burn: MomentumState::new(tensor(v)),
+            },
+            (OptimizerKind::Adam, StateValues::Adam { t, m, v }) if *t > 0 => {
+                TensorState::Adam(AdamState::new(AdaptiveMomentumState::new(
+                    *t as usize,
+                    tensor(m),
+                    tensor(v),
+                )))
+            }
+            _ => return,
+        };
+        self.states.insert(id, Box::new(restored));
     }
 
     /// θ_new = Burn's step of (θ, g) from `before`, and the state after. Consumes `before`:

@@ -71,6 +71,12 @@ impl MnistView {
         };
     }
 
+    /// The run continues from `step` (after a failure): what came later is dropped.
+    pub fn rewind(&mut self, step: u64) {
+        crate::history::rewind(&mut self.train_curve, step);
+        self.evaluations.retain(|e| e.step <= step);
+    }
+
     pub fn clear(&mut self, part: MnistPart) {
         match part {
             MnistPart::Saved => self.saved = None,
@@ -128,17 +134,7 @@ impl MnistView {
     }
 
     fn push_train(&mut self, point: TrainPoint) {
-        match self.train_curve.last() {
-            Some(last) if last.step >= point.step => self.train_curve = vec![point],
-            _ => self.train_curve.push(point),
-        }
-        if self.train_curve.len() > MAX_TRAIN_POINTS {
-            let newest = point;
-            self.train_curve = self.train_curve.iter().step_by(2).copied().collect();
-            if self.train_curve.last() != Some(&newest) {
-                self.train_curve.push(newest);
-            }
-        }
+        crate::history::push(&mut self.train_curve, point, MAX_TRAIN_POINTS);
     }
 }
 

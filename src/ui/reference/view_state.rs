@@ -39,18 +39,14 @@ impl ReferenceView {
     }
 
     fn push(&mut self, step: u64, loss: f32) {
-        match self.losses.last_mut() {
-            Some(last) if last.0 == step => *last = (step, loss),
-            Some(last) if last.0 > step => self.losses = vec![(step, loss)],
-            _ => self.losses.push((step, loss)),
-        }
-        if self.losses.len() > MAX_LOSSES {
-            let newest = (step, loss);
-            self.losses = self.losses.iter().step_by(2).copied().collect();
-            if self.losses.last() != Some(&newest) {
-                self.losses.push(newest);
-            }
-        }
+        crate::history::push(&mut self.losses, (step, loss), MAX_LOSSES);
+    }
+
+    /// The neuron continues from `step` (after a failure): later losses are dropped (the
+    /// entry `step + 1` is the loss where it stands, and comes with the next snapshot).
+    pub fn rewind(&mut self, step: u64) {
+        crate::history::rewind(&mut self.losses, step);
+        self.pending = false;
     }
 
     /// A new neuron run (settings changed, or Reset).

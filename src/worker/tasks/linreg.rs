@@ -1,0 +1,43 @@
+//! Linear regression as a [`TaskRun`]: its checkpoint (w, b and their optimizer state)
+//! travels in every snapshot.
+
+use crate::engine::checkpoint::PendingCheckpoint;
+use crate::engine::trainer::LinRegTrainer;
+use crate::protocol::{Event, Hyper, Progress, Snapshot};
+use crate::worker::session::Saved;
+use crate::worker::task_run::{Delivery, PendingSnapshot, TaskRun};
+
+impl TaskRun for LinRegTrainer {
+    fn step(&mut self) {
+        LinRegTrainer::step(self);
+    }
+    fn is_finished(&self) -> bool {
+        LinRegTrainer::is_finished(self)
+    }
+    fn steps_taken(&self) -> u64 {
+        LinRegTrainer::steps_taken(self)
+    }
+    fn total_steps(&self) -> u64 {
+        LinRegTrainer::total_steps(self)
+    }
+    fn epoch(&self) -> usize {
+        LinRegTrainer::epoch(self)
+    }
+    fn set_hyper(&mut self, hyper: Hyper) {
+        LinRegTrainer::set_hyper(self, hyper);
+    }
+    fn prepare_snapshot(&mut self, progress: Progress) -> PendingSnapshot {
+        let pending = self.prepare_readout();
+        Box::pin(async move {
+            let run = pending.finish().await?;
+            Ok(Delivery {
+                saved: Some(Saved::LinReg(run.checkpoint.clone())),
+                event: Event::Snapshot(Box::new(Snapshot { progress, run })),
+                predictions: None,
+            })
+        })
+    }
+    fn prepare_checkpoint(&self, _owner: &str) -> Option<PendingCheckpoint> {
+        None
+    }
+}

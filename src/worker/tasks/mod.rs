@@ -1,0 +1,98 @@
+//! The registry of training tasks: the one place that knows which run a task builds, from the
+//! start or continued from a checkpoint. Each task's [`TaskRun`] is in its own file.
+
+mod formulas;
+mod linreg;
+mod mnist;
+mod neuron;
+
+use std::rc::Rc;
+
+use burn::tensor::Device;
+
+use super::session::Saved;
+use super::task_run::TaskRun;
+use crate::data::mnist::MnistData;
+use crate::engine::EngineError;
+use crate::engine::mnist::MnistTrainer;
+use crate::engine::neuron_run::NeuronRun;
+use crate::engine::trainer::LinRegTrainer;
+use crate::protocol::RunCheckpoint;
+use crate::protocol::reference::NeuronInput;
+use crate::settings::{Settings, Task};
+
+/// The data sets a run may need (loaded by the worker on demand).
+pub struct Datasets {
+    pub mnist: Option<Rc<MnistData>>,
+}
+
+/// The run of `settings.task` on `device`, continued from `resume` where it can be (else from
+/// step 0, with the reason). No run for MNIST before its data is in.
+pub fn build(
+    s: &Settings,
+    device: Device,
+    data: &Datasets,
+    resume: Option<&Saved>,
+) -> (Option<Box<dyn TaskRun>>, Option<String>) {
+    let tensors = match resume {
+        Some(Saved::Run(c)) if c.fits(s) => Some(Ok(c)),
+        Some(Saved::Run(_)) => Some(Err("it was saved with other settings".to_string())),
+        Some(Saved::LinReg(_)) => Some(Err("it is of another task".to_string())),
+        None => None,
+    };
+    match s.task {
+        Task::LinearRegression => {
+            let (checkpoint, why_not) = match resume {
+                Some(Saved::LinReg(c)) => (Some(c), None),
+                Some(Saved::Run(_)) => (None, Some("it is of another task".to_string())),
+                None => (None, None),
+            };
+            let run = LinRegTrainer::new(s, device, checkpoint);
+            (Some(Box::new(run)), why_not.map(starts_over))
+        }
+        Task::Mnist => match data.mnist.clone() {
+            Some(d) => boxed(continued(
+                tensors,
+                |c| MnistTrainer::resume(s, device.clone(), d.clone(), c),
+                || MnistTrainer::new(s, device.clone(), d.clone()),
+            )),
+            None => (None, None),
+        },
+        Task::Neuron => boxed(continued(
+            tensors,
+            |c| NeuronRun::resume(s, device.clone(), c),
+            || NeuronRun::new(s, device.clone()),
+        )),
+        Task::Formulas => {
+            let input = NeuronInput::from_settings(s);
+            (
+                Some(Box::new(formulas::FormulasRun { input, device })),
+                None,
+            )
+        }
+    }
+}
+
+/// Continues from the checkpoint if there is one and it can be; else a fresh run and why.
+fn continued<R>(
+    checkpoint: Option<Result<&RunCheckpoint, String>>,
+    resume: impl FnOnce(&RunCheckpoint) -> Result<R, EngineError>,
+    fresh: impl Fn() -> R,
+) -> (R, Option<String>) {
+    let resumed = checkpoint.map(|c| c.and_then(|c| resume(c).map_err(|e| e.to_string())));
+    match resumed {
+        None => (fresh(), None),
+        Some(Ok(run)) => (run, None),
+        Some(Err(why)) => (fresh(), Some(starts_over(why))),
+    }
+}
+
+fn boxed<R: TaskRun + 'static>(
+    (run, why): (R, Option<String>),
+) -> (Option<Box<dyn TaskRun>>, Option<String>) {
+    (Some(Box::new(run)), why)
+}
+
+fn starts_over(why: impl std::fmt::Display) -> String {
+    format!("Could not continue the run ({why}); it starts over.")
+}

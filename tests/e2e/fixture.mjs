@@ -1,0 +1,82 @@
+// The page object every end-to-end test starts from: serves dist/ on 127.0.0.1, launches
+// headless Chromium in a mode, opens a task by its URL hash, waits until a device is ready,
+// collects console errors and takes screenshots. Fault injection (faults.mjs) plugs in here.
+import { NO_SW, WORKER_SCRIPT, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+
+export class Playground {
+  /**
+   * @param {object} o
+   * @param {"webgpu"|"no-webgpu"|"hanging-webgpu"} [o.mode]
+   * @param {string} [o.hash] the settings, e.g. "#task=mnist&subset=1000"
+   * @param {string} [o.workerPrelude] JavaScript prepended to the worker script
+   * @param {{width:number,height:number}} [o.viewport]
+   */
+  static async open({ mode = "no-webgpu", hash = "", workerPrelude, viewport = { width: 1500, height: 1000 } } = {}) {
+    const server = await serve();
+    const browser = await launch(mode);
+    const page = await browser.newPage({ viewport, ...NO_SW });
+    const errors = watchErrors(page);
+    if (workerPrelude) {
+      await page.route(WORKER_SCRIPT, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: workerPrelude + (await response.text()) });
+      });
+    }
+    await page.goto(`${server.url}${hash}`);
+    return new Playground(server, browser, page, errors);
+  }
+
+  constructor(server, browser, page, errors) {
+    Object.assign(this, { server, browser, page, errors });
+  }
+
+  /** Waits until the backend badge names a device (`pattern`, e.g. /^WebGPU \(/), returns its text. */
+  async ready(pattern = /^(WebGPU|CPU) \(/, timeout = 90_000) {
+    const badge = this.page.getByTestId("backend").filter({ hasText: pattern });
+    await badge.waitFor({ timeout });
+    return badge.textContent();
+  }
+
+  byTestId(id) {
+    return this.page.getByTestId(id);
+  }
+
+  async text(id) {
+    return (await this.page.getByTestId(id).first().textContent()).trim();
+  }
+
+  number(id) {
+    return numberOf(this.page, id);
+  }
+
+  /** Waits until element `id` reads exactly `text`. */
+  async waitForText(id, text, timeout = 60_000) {
+    const exact = new RegExp(`^\\s*${String(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+    await this.page.getByTestId(id).filter({ hasText: exact }).first().waitFor({ timeout });
+  }
+
+  /** Clicks `button` `times` times, each time waiting until `counter` shows one step more. */
+  async stepTimes(button, counter, times) {
+    let at = Number(await this.text(counter)) || 0;
+    for (let i = 0; i < times; i++) {
+      await this.page.getByTestId(button).click();
+      at += 1;
+      await this.waitForText(counter, at);
+    }
+    return at;
+  }
+
+  /** Console errors, less those matching `expected`. */
+  unexpectedErrors(expected = /$^/) {
+    return this.errors.filter((e) => !expected.test(e));
+  }
+
+  screenshot(name) {
+    return screenshot(this.page, name);
+  }
+
+  async close() {
+    await this.browser?.close();
+    await this.server?.close();
+  }
+}
