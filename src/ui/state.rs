@@ -179,6 +179,14 @@ impl Reducible for State {
             Action::MnistClear(part) => s.mnist.clear(part),
             Action::Reference(event) => s.reference.apply(event),
             Action::NeuronPending => s.reference.pending = true,
+            Action::Resumed(0) => {
+                // Nothing could be continued: the run starts over.
+                s.history.clear();
+                s.snapshot = None;
+                s.sub_step = 0;
+                s.mnist.clear_run();
+                s.reference.clear_run();
+            }
             Action::Resumed(step) => {
                 history::rewind(&mut s.history, step);
                 s.mnist.rewind(step);

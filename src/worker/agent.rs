@@ -8,7 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::session::{Session, Shared, snapshot_events};
 use super::{backend, checkpointing, mnist_commands, reference_commands, resumption, run_loop};
-use crate::protocol::{Command, Event};
+use crate::protocol::{Command, Event, Resume};
 
 pub struct TrainWorker {
     session: Shared,
@@ -87,15 +87,12 @@ impl Worker for TrainWorker {
                     Some(reason) => backend::cpu(reason),
                     None => backend::choose(choice).await,
                 };
+                let fresh_start = resume == Resume::Start;
                 let found = resumption::find(&shared, resume).await;
-                {
+                let resumed = {
                     let mut s = shared.borrow_mut();
                     if s.init_ticket != ticket {
                         return;
-                    }
-                    if crashed {
-                        let note = resumption::badge_note(&found);
-                        info.reason = info.reason.map(|r| format!("{r}; {note}"));
                     }
                     s.device = Some((device, info.clone()));
                     // A Reset while choosing means a fresh run, not the resumed one.
@@ -107,18 +104,27 @@ impl Worker for TrainWorker {
                     let settings = s.settings.clone();
                     let why_not = s.reset(settings, saved.as_ref()).or(why_not);
                     s.play_when_ready = play && !fresh;
-                    if crashed && !fresh {
-                        let step = saved.filter(|_| why_not.is_none()).map_or(0, |c| c.step());
-                        send(Event::Resumed { step });
-                        send(Event::Error {
-                            message: resumption::notice(step, why_not),
-                            fatal: false,
-                        });
+                    let step = saved.filter(|_| why_not.is_none()).map(|c| c.step());
+                    (crashed && !fresh).then_some((step, why_not))
+                };
+                if let Some((step, why_not)) = resumed {
+                    info.reason = info
+                        .reason
+                        .map(|r| format!("{r}; {}", resumption::badge_note(step)));
+                    if let Some((_, b)) = shared.borrow_mut().device.as_mut() {
+                        b.reason = info.reason.clone();
                     }
-                }
-                if crashed {
+                    send(Event::Resumed {
+                        step: step.unwrap_or(0),
+                    });
+                    send(Event::Error {
+                        message: resumption::notice(step.unwrap_or(0), why_not),
+                        fatal: false,
+                    });
                     // The replacement stores its own checkpoint (this page, the CPU).
                     checkpointing::checkpoint(&shared, true);
+                } else if fresh_start {
+                    checkpointing::forget(&shared);
                 }
                 send(Event::Ready { backend: info });
                 mnist_commands::ensure_data(&shared, send.clone());
@@ -126,7 +132,12 @@ impl Worker for TrainWorker {
                 resumption::play_if_asked(&shared, send);
             }),
             Command::Reset { settings } => {
-                shared.borrow_mut().reset(settings, None);
+                {
+                    let mut s = shared.borrow_mut();
+                    s.play_when_ready = false;
+                    s.reset(settings, None);
+                }
+                checkpointing::forget(&shared);
                 mnist_commands::ensure_data(&shared, send.clone());
                 spawn_local(
                     async move { snapshot_events(&shared).await.into_iter().for_each(send) },
@@ -135,7 +146,10 @@ impl Worker for TrainWorker {
             Command::Mnist(command) => mnist_commands::handle(&shared, command, send),
             Command::Reference(command) => reference_commands::handle(&shared, command, send),
             Command::Play => run_loop::start(&shared, send),
-            Command::Pause => shared.borrow_mut().running = false,
+            Command::Pause => {
+                let mut s = shared.borrow_mut();
+                (s.running, s.play_when_ready) = (false, false);
+            }
             Command::Step => {
                 let stepped = {
                     let mut s = shared.borrow_mut();

@@ -7,45 +7,76 @@ use js_sys::{Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode, WorkerGlobalScope};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode, WorkerGlobalScope};
 
 const DATABASE: &str = "ml-playground";
 const STORE: &str = "checkpoints";
 const KEY: &str = "latest";
 
-/// Writes `bytes` as the stored checkpoint and waits until the write is committed.
-pub async fn put(bytes: &[u8]) -> Result<(), String> {
+/// Writes `bytes` as the stored checkpoint, unless `still_current()` says by then (once the
+/// database is open) that a newer run replaced this one; waits until the write is committed.
+pub async fn put(bytes: &[u8], still_current: impl Fn() -> bool) -> Result<(), String> {
+    write(|store| {
+        still_current()
+            .then(|| store.put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(KEY)))
+            .transpose()
+    })
+    .await
+}
+
+/// Removes the stored checkpoint (a new run began: the old one must not come back).
+pub async fn delete() -> Result<(), String> {
+    write(|store| store.delete(&JsValue::from_str(KEY)).map(Some)).await
+}
+
+/// One read-write transaction: `request` issues its request (or none), then the commit is
+/// awaited. Requests follow the transaction's creation synchronously, so writes keep the
+/// order in which they were decided.
+async fn write(
+    request: impl FnOnce(&IdbObjectStore) -> Result<Option<IdbRequest>, JsValue>,
+) -> Result<(), String> {
     let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(describe)?;
-    let store = tx.object_store(STORE).map_err(describe)?;
-    let value = Uint8Array::from(bytes);
-    store
-        .put_with_key(&value, &JsValue::from_str(KEY))
-        .map_err(describe)?;
-    let done = Promise::new(&mut |resolve, reject| {
-        tx.set_oncomplete(Some(once(resolve).unchecked_ref()));
-        tx.set_onerror(Some(once(reject.clone()).unchecked_ref()));
-        tx.set_onabort(Some(once(reject).unchecked_ref()));
-    });
-    JsFuture::from(done).await.map_err(describe)?;
+    let result = async {
+        let tx = db
+            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+            .map_err(describe)?;
+        let store = tx.object_store(STORE).map_err(describe)?;
+        if request(&store).map_err(describe)?.is_none() {
+            return Ok(());
+        }
+        let mut handlers = Vec::new();
+        let done = Promise::new(&mut |resolve, reject| {
+            let (ok, failed) = (settle(resolve), settle(reject));
+            tx.set_oncomplete(Some(ok.as_ref().unchecked_ref()));
+            tx.set_onerror(Some(failed.as_ref().unchecked_ref()));
+            tx.set_onabort(Some(failed.as_ref().unchecked_ref()));
+            handlers.extend([ok, failed]);
+        });
+        let outcome = JsFuture::from(done).await;
+        tx.set_oncomplete(None);
+        tx.set_onerror(None);
+        tx.set_onabort(None);
+        drop(handlers);
+        outcome.map(|_| ()).map_err(|_| transaction_error(&tx))
+    }
+    .await;
     db.close();
-    Ok(())
+    result
 }
 
 /// The stored checkpoint's bytes, if there is one.
 pub async fn get() -> Result<Option<Vec<u8>>, String> {
     let db = open().await?;
-    let tx = db.transaction_with_str(STORE).map_err(describe)?;
-    let store = tx.object_store(STORE).map_err(describe)?;
-    let request = store.get(&JsValue::from_str(KEY)).map_err(describe)?;
-    let value = wait(&request).await?;
+    let result = async {
+        let tx = db.transaction_with_str(STORE).map_err(describe)?;
+        let store = tx.object_store(STORE).map_err(describe)?;
+        let request = store.get(&JsValue::from_str(KEY)).map_err(describe)?;
+        let value = wait(&request).await?;
+        Ok(value.dyn_into::<Uint8Array>().ok().map(|b| b.to_vec()))
+    }
+    .await;
     db.close();
-    Ok(value
-        .dyn_into::<Uint8Array>()
-        .ok()
-        .map(|bytes| bytes.to_vec()))
+    result
 }
 
 async fn open() -> Result<IdbDatabase, String> {
@@ -58,34 +89,49 @@ async fn open() -> Result<IdbDatabase, String> {
     let request = factory.open_with_u32(DATABASE, 1).map_err(describe)?;
     let upgrade = {
         let request = request.clone();
-        Closure::once_into_js(move || {
+        Closure::<dyn FnMut()>::new(move || {
             if let Ok(db) = request.result().and_then(|db| db.dyn_into::<IdbDatabase>()) {
                 let _ = db.create_object_store(STORE);
             }
         })
     };
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    wait(&request)
-        .await?
-        .dyn_into::<IdbDatabase>()
-        .map_err(describe)
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let opened = wait(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    opened?.dyn_into::<IdbDatabase>().map_err(describe)
 }
 
-/// The request's result, once it succeeded.
+/// The request's result, once it succeeded (its handlers are removed again).
 async fn wait(request: &IdbRequest) -> Result<JsValue, String> {
+    let mut handlers = Vec::new();
     let done = Promise::new(&mut |resolve, reject| {
-        request.set_onsuccess(Some(once(resolve).unchecked_ref()));
-        request.set_onerror(Some(once(reject).unchecked_ref()));
+        let (ok, failed) = (settle(resolve), settle(reject));
+        request.set_onsuccess(Some(ok.as_ref().unchecked_ref()));
+        request.set_onerror(Some(failed.as_ref().unchecked_ref()));
+        handlers.extend([ok, failed]);
     });
-    JsFuture::from(done).await.map_err(describe)?;
+    let outcome = JsFuture::from(done).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    drop(handlers);
+    outcome.map_err(|_| request_error(request))?;
     request.result().map_err(describe)
 }
 
-/// A one-shot event handler that settles a promise.
-fn once(settle: Function) -> JsValue {
-    Closure::once_into_js(move || {
+/// An event handler that settles a promise (owned by the caller, dropped after the await).
+fn settle(settle: Function) -> Closure<dyn FnMut()> {
+    Closure::new(move || {
         let _ = settle.call0(&JsValue::UNDEFINED);
     })
+}
+
+fn request_error(_request: &IdbRequest) -> String {
+    "IndexedDB: the request failed (storage full, or blocked in this browser)".into()
+}
+
+fn transaction_error(_tx: &web_sys::IdbTransaction) -> String {
+    "IndexedDB: the write was aborted (storage full, or blocked in this browser)".into()
 }
 
 fn describe(error: JsValue) -> String {

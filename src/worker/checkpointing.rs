@@ -13,18 +13,23 @@ use crate::settings::Settings;
 /// A checkpoint is due after this much training.
 const EVERY_MS: f64 = 2_000.0;
 
-/// Checkpoints the run in the background if one is due (`force`: in any case).
+/// Checkpoints the run in the background if one is due (`force`: in any case) and the run
+/// has stepped since the last one.
 pub fn checkpoint(shared: &Shared, force: bool) {
     let (pending, generation) = {
         let mut s = shared.borrow_mut();
         let now = now_ms();
         let Some(t) = s.trainer.as_ref() else { return };
-        let epoch = t.epoch();
-        let due = force || now - s.checkpointed.0 >= EVERY_MS || epoch != s.checkpointed.1;
-        let Some(pending) = t.prepare_checkpoint(&s.owner).filter(|_| due) else {
+        let (epoch, step) = (t.epoch(), t.steps_taken());
+        let (at, at_epoch, at_step) = s.checkpointed;
+        let due = force || now - at >= EVERY_MS || epoch != at_epoch;
+        let Some(pending) = t
+            .prepare_checkpoint(&s.owner)
+            .filter(|_| due && at_step != Some(step))
+        else {
             return;
         };
-        s.checkpointed = (now, epoch);
+        s.checkpointed = (now, epoch, Some(step));
         (pending, s.generation)
     };
     let shared = shared.clone();
@@ -41,15 +46,30 @@ pub fn checkpoint(shared: &Shared, force: bool) {
             }
             s.checkpoint = Some(Saved::Run(checkpoint));
         }
-        if let Err(e) = checkpoint_store::put(&bytes).await {
-            let warned = std::mem::replace(&mut shared.borrow_mut().store_warned, true);
-            if !warned {
-                web_sys::console::warn_1(
-                    &format!("Checkpoints stay in the worker only ({e}).").into(),
-                );
-            }
+        let current = || shared.borrow().generation == generation;
+        if let Err(e) = checkpoint_store::put(&bytes, current).await {
+            warn_once(&shared, &e);
         }
     });
+}
+
+/// A new run began (Reset, a fresh start, a loaded model): the previous run's checkpoint is
+/// dropped here and in IndexedDB, so a crash cannot bring it back.
+pub fn forget(shared: &Shared) {
+    shared.borrow_mut().checkpoint = None;
+    let shared = shared.clone();
+    spawn_local(async move {
+        if let Err(e) = checkpoint_store::delete().await {
+            warn_once(&shared, &e);
+        }
+    });
+}
+
+fn warn_once(shared: &Shared, e: &str) {
+    let warned = std::mem::replace(&mut shared.borrow_mut().store_warned, true);
+    if !warned {
+        web_sys::console::warn_1(&format!("Checkpoints stay in the worker only ({e}).").into());
+    }
 }
 
 /// The checkpoint the crashed worker stored, if this page wrote it and it continues a run

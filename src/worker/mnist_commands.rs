@@ -41,9 +41,11 @@ pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
                     // The replacement worker stores its own checkpoint.
                     super::checkpointing::checkpoint(&shared, true);
                 }
-                if let Some(message) = why_not {
+                if let Some(why) = why_not {
+                    // The page was told "continuing from step N": it starts over after all.
+                    send(Event::Resumed { step: 0 });
                     send(Event::Error {
-                        message,
+                        message: super::resumption::starts_over(&why),
                         fatal: false,
                     });
                 }
@@ -156,10 +158,14 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
                     settings: Box::new(settings),
                     step,
                 }));
+                // The loaded model is the run now: the previous one's checkpoint must not
+                // come back after a failure.
+                super::checkpointing::forget(shared);
                 let shared = shared.clone();
-                spawn_local(
-                    async move { snapshot_events(&shared).await.into_iter().for_each(send) },
-                );
+                spawn_local(async move {
+                    snapshot_events(&shared).await.into_iter().for_each(send);
+                    super::checkpointing::checkpoint(&shared, true);
+                });
             }
             Err(e) => send(error(e)),
         },

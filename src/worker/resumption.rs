@@ -24,15 +24,15 @@ pub async fn find(shared: &Shared, resume: Resume) -> Result<Option<Saved>, Stri
 }
 
 /// For the backend badge: "continuing from step N" or "starting over".
-pub fn badge_note(found: &Result<Option<Saved>, String>) -> String {
-    match found {
-        Ok(Some(saved)) => format!("continuing from step {}", saved.step()),
-        _ => "starting over".into(),
+pub fn badge_note(step: Option<u64>) -> String {
+    match step {
+        Some(step) => format!("continuing from step {step}"),
+        None => "starting over".into(),
     }
 }
 
 /// The notice after a crash: from which step training continues on the CPU, or why it
-/// starts over.
+/// starts over (`why_not`: a bare reason).
 pub fn notice(step: u64, why_not: Option<String>) -> String {
     match why_not {
         Some(why) => {
@@ -40,6 +40,12 @@ pub fn notice(step: u64, why_not: Option<String>) -> String {
         }
         None => format!("The training worker crashed; continuing on the CPU from step {step}."),
     }
+}
+
+/// The notice when a checkpoint could not be continued after a device loss or once MNIST's
+/// data arrived (`why`: a bare reason).
+pub fn starts_over(why: &str) -> String {
+    format!("Could not continue the run ({why}); it starts over.")
 }
 
 /// Starts training if the crashed worker was training and the run is prepared (MNIST's is

@@ -41,9 +41,9 @@ pub struct Session {
     pub checkpoint: Option<Saved>,
     /// The page's id, written into stored checkpoints.
     pub owner: String,
-    /// (time, epoch) of the last checkpoint queued: the next is due 2 s of training or an
-    /// epoch end later.
-    pub checkpointed: (f64, usize),
+    /// (time, epoch, step) of the last checkpoint queued: the next is due 2 s or an epoch end
+    /// later, and only once the run has stepped.
+    pub checkpointed: (f64, usize, Option<u64>),
     /// Start training once the run is prepared (it was training when the worker crashed).
     pub play_when_ready: bool,
     /// Storing a checkpoint failed once (said once, in the console).
@@ -86,7 +86,7 @@ impl Session {
         self.generation += 1;
         self.rate.clear();
         self.checkpoint = resume.cloned();
-        self.checkpointed = (now_ms(), 1);
+        self.checkpointed = (now_ms(), 1, None);
         self.predictions = None;
         let Some((device, _)) = self.device.as_ref() else {
             self.trainer = None;
@@ -221,8 +221,8 @@ fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
             fatal: false,
         },
     ];
-    events.extend(not_resumed.map(|message| Event::Error {
-        message,
+    events.extend(not_resumed.map(|why| Event::Error {
+        message: super::resumption::starts_over(&why),
         fatal: false,
     }));
     events.push(Event::Ready { backend: info });

@@ -72,3 +72,12 @@ export async function waitForCheckpoint(page, { step, timeout = 60_000 } = {}) {
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
   }
 }
+
+/** Waits until no checkpoint is stored (a Reset deletes it). */
+export async function waitForNoCheckpoint(page, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (await storedCheckpoint(page)) {
+    if (Date.now() > deadline) throw new Error("the stored checkpoint was not deleted");
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
+  }
+}

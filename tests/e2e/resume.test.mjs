@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { Playground } from "./fixture.mjs";
-import { FAULT_PRELUDE, inject, storedCheckpoint, waitForCheckpoint } from "./faults.mjs";
+import { FAULT_PRELUDE, inject, storedCheckpoint, waitForCheckpoint, waitForNoCheckpoint } from "./faults.mjs";
 
 const GPU_LOSS = /WebGPU|GPU|device|destroyed|lost/i;
 const CRASH = /training worker crashed|panicked|unreachable|RuntimeError|deserialize/i;
@@ -34,14 +34,16 @@ async function linregContinues(pg, before) {
 }
 
 /**
- * MNIST after the fault: back at step 3, the stored checkpoint is the one of step 3 byte for
- * byte (after a device loss the test deleted it first, so this one was written on the CPU
- * from the restored run); then it finishes.
+ * MNIST after the fault: back at step 3 with the stored checkpoint of step 3; then it
+ * finishes. After a device loss the test deleted the record first, so the one found here was
+ * written on the CPU from the restored run: byte for byte the parameters, Adam t, m, v and
+ * step that were read back on WebGPU. (After a crash the record found may still be the crashed
+ * worker's own; that the new worker took it up shows in the step and, for the neuron, the loss.)
  */
 async function mnistContinues(pg, saved) {
   await pg.waitForText("step-count", 3);
   const again = await waitForCheckpoint(pg.page);
-  assert.deepEqual(again, saved, "parameters, Adam t, m, v and step as read back");
+  assert.deepEqual(again, saved, "the checkpoint of step 3");
   await pg.byTestId("play").click();
   await pg.waitForText("step-count", 10, 120_000);
   await pg.byTestId("test-accuracy").filter({ hasText: /%/ }).waitFor({ timeout: 60_000 });
@@ -134,9 +136,19 @@ describe("the training worker crashes after a given step", () => {
     await pg.ready(/crashed; continuing from step 10\)$/);
     await pg.waitForText("neuron-steps", 10);
     assert.equal(await pg.text("neuron-loss"), loss, "w and b as they were at step 10");
-    assert.deepEqual(await waitForCheckpoint(pg.page), saved);
+    assert.deepEqual(await waitForCheckpoint(pg.page), saved, "the checkpoint of step 10");
     await pg.stepTimes("neuron-step", "neuron-steps", 1);
     await pg.screenshot("resume-neuron-crash");
+  });
+
+  test("after a Reset, a crash does not bring the old run back", async () => {
+    await pg.byTestId("neuron-reset").click();
+    await pg.waitForText("neuron-steps", 0);
+    await waitForNoCheckpoint(pg.page); // the Reset deleted the old run's checkpoint
+    await inject(pg.page, "crash");
+    await pg.ready(/crashed; starting over\)$/);
+    assert.match(await pg.text("notices"), /training starts over on the CPU \(no checkpoint was saved yet\)/);
+    await pg.waitForText("neuron-steps", 0);
     assert.deepEqual(pg.unexpectedErrors(CRASH), []);
   });
 });

@@ -27,7 +27,7 @@ pub struct Datasets {
 }
 
 /// The run of `settings.task` on `device`, continued from `resume` where it can be (else from
-/// step 0, with the reason). No run for MNIST before its data is in.
+/// step 0, with the bare reason). No run for MNIST before its data is in.
 pub fn build(
     s: &Settings,
     device: Device,
@@ -48,7 +48,7 @@ pub fn build(
                 None => (None, None),
             };
             let run = LinRegTrainer::new(s, device, checkpoint);
-            (Some(Box::new(run)), why_not.map(starts_over))
+            (Some(Box::new(run)), why_not)
         }
         Task::Mnist => match data.mnist.clone() {
             Some(d) => boxed(continued(
@@ -83,7 +83,7 @@ fn continued<R>(
     match resumed {
         None => (fresh(), None),
         Some(Ok(run)) => (run, None),
-        Some(Err(why)) => (fresh(), Some(starts_over(why))),
+        Some(Err(why)) => (fresh(), Some(why)),
     }
 }
 
@@ -91,8 +91,4 @@ fn boxed<R: TaskRun + 'static>(
     (run, why): (R, Option<String>),
 ) -> (Option<Box<dyn TaskRun>>, Option<String>) {
     (Some(Box::new(run)), why)
-}
-
-fn starts_over(why: impl std::fmt::Display) -> String {
-    format!("Could not continue the run ({why}); it starts over.")
 }
