@@ -213,11 +213,9 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
             link.dispatcher.dispatch(Action::Mnist(event))
         }
         Event::Reference(event) => link.dispatcher.dispatch(Action::Reference(event)),
-        Event::Error { message, fatal } => {
-            link.dispatcher.dispatch(Action::Error(message));
-            if fatal {
-                link.restart_on_cpu();
-            }
-        }
+        // A crash: the worker logged the panic to the console; the page says what it did about
+        // it (the new worker's notice: from which step training continues).
+        Event::Error { fatal: true, .. } => link.restart_on_cpu(),
+        Event::Error { message, .. } => link.dispatcher.dispatch(Action::Error(message)),
     }
 }

@@ -55,3 +55,29 @@ pub trait TaskRun {
         None
     }
 }
+
+/// The progress half of [`TaskRun`] for a run type that has those methods itself (inside its
+/// `impl TaskRun`; `Hyper` must be in scope).
+macro_rules! progress_from_inherent {
+    ($run:ty) => {
+        fn step(&mut self) {
+            <$run>::step(self);
+        }
+        fn is_finished(&self) -> bool {
+            <$run>::is_finished(self)
+        }
+        fn steps_taken(&self) -> u64 {
+            <$run>::steps_taken(self)
+        }
+        fn total_steps(&self) -> u64 {
+            <$run>::total_steps(self)
+        }
+        fn epoch(&self) -> usize {
+            <$run>::epoch(self)
+        }
+        fn set_hyper(&mut self, hyper: Hyper) {
+            <$run>::set_hyper(self, hyper);
+        }
+    };
+}
+pub(crate) use progress_from_inherent;

@@ -5,27 +5,11 @@ use crate::engine::checkpoint::PendingCheckpoint;
 use crate::engine::trainer::LinRegTrainer;
 use crate::protocol::{Event, Hyper, Progress, Snapshot};
 use crate::worker::session::Saved;
-use crate::worker::task_run::{Delivery, PendingSnapshot, TaskRun};
+use crate::worker::task_run::{Delivery, PendingSnapshot, TaskRun, progress_from_inherent};
 
 impl TaskRun for LinRegTrainer {
-    fn step(&mut self) {
-        LinRegTrainer::step(self);
-    }
-    fn is_finished(&self) -> bool {
-        LinRegTrainer::is_finished(self)
-    }
-    fn steps_taken(&self) -> u64 {
-        LinRegTrainer::steps_taken(self)
-    }
-    fn total_steps(&self) -> u64 {
-        LinRegTrainer::total_steps(self)
-    }
-    fn epoch(&self) -> usize {
-        LinRegTrainer::epoch(self)
-    }
-    fn set_hyper(&mut self, hyper: Hyper) {
-        LinRegTrainer::set_hyper(self, hyper);
-    }
+    progress_from_inherent!(LinRegTrainer);
+
     fn prepare_snapshot(&mut self, progress: Progress) -> PendingSnapshot {
         let pending = self.prepare_readout();
         Box::pin(async move {

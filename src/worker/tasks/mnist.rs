@@ -5,27 +5,11 @@ use crate::engine::checkpoint::PendingCheckpoint;
 use crate::engine::mnist::MnistTrainer;
 use crate::protocol::mnist::MnistSnapshot;
 use crate::protocol::{Event, Hyper, MnistEvent, Progress};
-use crate::worker::task_run::{Delivery, PendingSnapshot, TaskRun};
+use crate::worker::task_run::{Delivery, PendingSnapshot, TaskRun, progress_from_inherent};
 
 impl TaskRun for MnistTrainer {
-    fn step(&mut self) {
-        MnistTrainer::step(self);
-    }
-    fn is_finished(&self) -> bool {
-        MnistTrainer::is_finished(self)
-    }
-    fn steps_taken(&self) -> u64 {
-        MnistTrainer::steps_taken(self)
-    }
-    fn total_steps(&self) -> u64 {
-        MnistTrainer::total_steps(self)
-    }
-    fn epoch(&self) -> usize {
-        MnistTrainer::epoch(self)
-    }
-    fn set_hyper(&mut self, hyper: Hyper) {
-        MnistTrainer::set_hyper(self, hyper);
-    }
+    progress_from_inherent!(MnistTrainer);
+
     fn prepare_snapshot(&mut self, progress: Progress) -> PendingSnapshot {
         let (epoch_samples, epoch_total) = (self.epoch_samples(), self.subset() as u64);
         let pending = self.prepare_readout();
