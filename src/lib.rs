@@ -20,7 +20,7 @@ pub mod metrics;
 pub mod protocol;
 pub mod settings;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod ui;
 #[cfg(all(target_arch = "wasm32", feature = "engine"))]
 pub mod worker;

@@ -128,6 +128,31 @@ fn bad_model_files_are_refused_with_a_message() {
     );
 }
 
+#[test]
+fn a_model_file_with_a_weight_that_is_not_a_number_is_refused() {
+    let s = settings(Preset::Seed003, 200, 1);
+    let t = MnistTrainer::new(&s, cpu(), data());
+    let file = block_on(t.save()).unwrap();
+    // Somewhere in the first layer's weights (most of the file), at each of the four
+    // alignments: one of them replaces a whole weight with NaN, or +∞.
+    let mut named = 0;
+    for bits in [f32::NAN.to_bits(), f32::INFINITY.to_bits()] {
+        for shift in 0..4 {
+            let mut bad = file.clone();
+            let at = file.len() / 2 + shift;
+            bad[at..at + 4].copy_from_slice(&bits.to_le_bytes());
+            match model_file::load(&bad, &cpu()) {
+                Ok(_) => {
+                    // A misaligned write may give finite numbers; the loaded weights then are.
+                }
+                Err(e) if e.to_string().contains("not a finite number") => named += 1,
+                Err(e) => panic!("another refusal: {e}"),
+            }
+        }
+    }
+    assert_eq!(named, 2, "NaN and +∞ each refused once, by name");
+}
+
 /// The CNN preset's full schedule on the CPU (slow: run by hand with `--ignored --nocapture`;
 /// `CNN_LR` and `CNN_BATCH` override the preset for experiments).
 #[test]

@@ -17,6 +17,16 @@ pub struct MnistFile {
     pub items: u64,
 }
 
+impl MnistFile {
+    /// Its size decompressed: the IDX header and one byte per pixel (or per label).
+    pub fn raw_bytes(&self) -> u64 {
+        match self.name.contains("images") {
+            true => 16 + self.items * 28 * 28,
+            false => 8 + self.items,
+        }
+    }
+}
+
 /// The files in loading order: train images, train labels, test images, test labels.
 pub const FILES: [MnistFile; 4] = [
     MnistFile {
@@ -76,16 +86,24 @@ pub struct MnistData {
 /// Decompresses a gzipped file; an error names the file and says what to do.
 ///
 /// The decoder may stop quietly at the end of a truncated stream, so the length is also
-/// checked against the size the gzip trailer records.
-pub fn gunzip(file: &str, gz: &[u8]) -> Result<Vec<u8>, IdxError> {
+/// checked against the size the gzip trailer records. At most `limit` bytes are decompressed:
+/// a file that holds more is refused before it is all in memory.
+pub fn gunzip(file: &str, gz: &[u8], limit: u64) -> Result<Vec<u8>, IdxError> {
     let broken = |why: String| IdxError {
         file: file.to_string(),
         problem: format!("it is not a complete gzip file ({why})"),
     };
-    let mut raw = Vec::with_capacity(gz.len() * 5);
+    let mut raw = Vec::with_capacity(limit.min(gz.len() as u64 * 8) as usize);
     GzDecoder::new(gz)
+        .take(limit + 1)
         .read_to_end(&mut raw)
         .map_err(|e| broken(e.to_string()))?;
+    if raw.len() as u64 > limit {
+        return Err(IdxError {
+            file: file.to_string(),
+            problem: format!("it decompresses to more than the {limit} bytes MNIST's file has"),
+        });
+    }
     let trailer = gz
         .len()
         .checked_sub(4)
@@ -124,13 +142,35 @@ pub fn split(
 
 /// The whole data set from the four gzipped files, in [`FILES`] order.
 pub fn from_gz(files: [&[u8]; 4]) -> Result<MnistData, IdxError> {
-    let raw: Vec<Vec<u8>> = FILES
+    from_gz_as(files, &FILES)
+}
+
+/// The data set from four gzipped files that must hold `expected`'s counts (a test's tiny set
+/// uses its own): each is decompressed up to its expected size only, and a split with another
+/// number of images (empty, cut, or train and test swapped) is refused.
+pub fn from_gz_as(files: [&[u8]; 4], expected: &[MnistFile; 4]) -> Result<MnistData, IdxError> {
+    let raw: Vec<Vec<u8>> = expected
         .iter()
         .zip(files)
-        .map(|(f, gz)| gunzip(f.name, gz))
+        .map(|(f, gz)| gunzip(f.name, gz, f.raw_bytes()))
         .collect::<Result<_, _>>()?;
-    Ok(MnistData {
-        train: split(FILES[0].name, &raw[0], FILES[1].name, &raw[1])?,
-        test: split(FILES[2].name, &raw[2], FILES[3].name, &raw[3])?,
-    })
+    let train = split(expected[0].name, &raw[0], expected[1].name, &raw[1])?;
+    let test = split(expected[2].name, &raw[2], expected[3].name, &raw[3])?;
+    let sets = [
+        (&train, &expected[0], "training"),
+        (&test, &expected[2], "test"),
+    ];
+    for (split, file, set) in sets {
+        if split.len() as u64 != file.items {
+            return Err(IdxError {
+                file: file.name.to_string(),
+                problem: format!(
+                    "it holds {} images; MNIST's {set} set has {} (are the files swapped?)",
+                    split.len(),
+                    file.items
+                ),
+            });
+        }
+    }
+    Ok(MnistData { train, test })
 }

@@ -4,9 +4,8 @@
 use serde::Serialize;
 
 use super::format::{n32, num, p32, paren, shown_rows};
-use super::linreg_math::adam_corrected;
-use super::optimizer_rules::rule;
-use crate::protocol::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};
+use super::optimizer_rules::{update_lines, update_sub_step};
+use crate::protocol::StepTrace;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum SubStepKind {
@@ -33,7 +32,8 @@ pub struct SubStep {
     pub substituted: Vec<FormulaLine>,
 }
 
-pub(crate) fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
+/// One typeset line from its caption and LaTeX: the one writer every sub-step and card uses.
+pub fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
     FormulaLine {
         caption: caption.into(),
         latex: latex.into(),
@@ -183,82 +183,7 @@ fn backward(t: &StepTrace) -> SubStep {
 
 fn update(t: &StepTrace) -> SubStep {
     let h = &t.optimizer;
-    let (symbolic, summary) = rule(h.kind);
-    let mut substituted = update_lines("w", h, &t.w);
-    substituted.extend(update_lines("b", h, &t.b));
-    SubStep {
-        kind: SubStepKind::Update,
-        title: "4 · Update",
-        summary: summary.into(),
-        symbolic,
-        substituted,
-    }
-}
-
-fn update_lines(p: &str, h: &OptimizerHyper, u: &ParamUpdate) -> Vec<FormulaLine> {
-    let (lr, g, old, new) = (num(h.lr), p32(u.grad), n32(u.theta), n32(u.theta_new));
-    match (u.state_before, u.state_after) {
-        (ParamState::Momentum { v: v0 }, ParamState::Momentum { v }) => vec![
-            line(
-                format!("velocity of {p}"),
-                format!(
-                    r"v_{p} \leftarrow {} \cdot {} + {g} = {}",
-                    num(h.momentum),
-                    p32(v0),
-                    n32(v)
-                ),
-            ),
-            line(
-                format!("update of {p}"),
-                format!(r"{p} \leftarrow {old} - {lr} \cdot {} = {new}", p32(v)),
-            ),
-        ],
-        (ParamState::Adam { m: m0, v: v0, .. }, ParamState::Adam { t, m, v }) => {
-            let (m_hat, v_hat) = adam_corrected(h, t, f64::from(m), f64::from(v));
-            let (b1, b2) = (num(h.beta_1), num(h.beta_2));
-            vec![
-                line(
-                    format!("first moment of {p} (t = {t})"),
-                    format!(
-                        r"m_{p} \leftarrow {b1} \cdot {} + {} \cdot {g} = {}",
-                        p32(m0),
-                        num(1.0 - h.beta_1),
-                        n32(m)
-                    ),
-                ),
-                line(
-                    format!("second moment of {p}"),
-                    format!(
-                        r"v_{p} \leftarrow {b2} \cdot {} + {} \cdot {g}^2 = {}",
-                        p32(v0),
-                        num(1.0 - h.beta_2),
-                        n32(v)
-                    ),
-                ),
-                line(
-                    "bias correction",
-                    format!(
-                        r"\hat{{m}}_{p} = \frac{{{}}}{{1 - {b1}^{{{t}}}}} = {},\quad \hat{{v}}_{p} = \frac{{{}}}{{1 - {b2}^{{{t}}}}} = {}",
-                        n32(m),
-                        num(m_hat),
-                        n32(v),
-                        num(v_hat)
-                    ),
-                ),
-                line(
-                    format!("update of {p}"),
-                    format!(
-                        r"{p} \leftarrow {old} - {lr} \cdot \frac{{{}}}{{\sqrt{{{}}} + {}}} = {new}",
-                        paren(m_hat),
-                        num(v_hat),
-                        num(h.epsilon)
-                    ),
-                ),
-            ]
-        }
-        _ => vec![line(
-            format!("update of {p}"),
-            format!(r"{p} \leftarrow {old} - {lr} \cdot {g} = {new}"),
-        )],
-    }
+    let mut substituted = update_lines("w", "w", h, &[t.w], false);
+    substituted.extend(update_lines("b", "b", h, &[t.b], false));
+    update_sub_step(h.kind, substituted)
 }

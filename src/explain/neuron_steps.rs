@@ -3,16 +3,11 @@
 
 use super::format::{n32, num, p32, paren};
 use super::latex::{column, column64};
-use super::linreg_steps::{FormulaLine, SubStep, SubStepKind};
-use super::optimizer_rules::{rule, update_lines};
+use super::linreg_steps::{SubStep, SubStepKind};
+use super::optimizer_rules::{update_lines, update_sub_step};
 use crate::protocol::neuron::NeuronStep;
 
-fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
-    FormulaLine {
-        caption: caption.into(),
-        latex: latex.into(),
-    }
-}
+use super::linreg_steps::line;
 
 /// The four sub-steps of `t`.
 pub fn neuron_sub_steps(t: &NeuronStep) -> [SubStep; 4] {
@@ -141,19 +136,8 @@ fn backward(t: &NeuronStep) -> SubStep {
 }
 
 fn update(t: &NeuronStep) -> SubStep {
-    let (symbolic, summary) = rule(t.optimizer.kind);
-    let mut substituted = update_lines(r"\mathbf{w}", "w", &t.optimizer, &t.w);
-    substituted.extend(update_lines(
-        "b",
-        "b",
-        &t.optimizer,
-        std::slice::from_ref(&t.b),
-    ));
-    SubStep {
-        kind: SubStepKind::Update,
-        title: "4 · Update",
-        summary: summary.into(),
-        symbolic,
-        substituted,
-    }
+    let mut substituted = update_lines(r"\mathbf{w}", "w", &t.optimizer, &t.w, false);
+    let b = std::slice::from_ref(&t.b);
+    substituted.extend(update_lines("b", "b", &t.optimizer, b, false));
+    update_sub_step(t.optimizer.kind, substituted)
 }

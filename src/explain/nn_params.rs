@@ -2,11 +2,9 @@
 //! optimizer's symbolic update rules.
 
 use super::nn_forward::input_targets;
-use super::nn_steps::{Target, line};
+use super::nn_steps::Target;
 use super::nn_text::sup;
-use crate::explain::FormulaLine;
 use crate::protocol::{ParamUpdate, SampleTrace};
-use crate::settings::OptimizerKind;
 
 /// A followed parameter: its LaTeX name, plain name, JSON key prefix and update.
 pub(super) struct Param<'a> {
@@ -63,40 +61,4 @@ pub(super) fn params(t: &SampleTrace) -> Vec<Param<'_>> {
         });
     }
     out
-}
-
-pub(super) fn symbolic(kind: OptimizerKind) -> (Vec<FormulaLine>, &'static str) {
-    match kind {
-        OptimizerKind::Sgd => (
-            vec![line("SGD", r"\theta \leftarrow \theta - \alpha\, g")],
-            "SGD moves the weight against its gradient, scaled by the learning rate α.",
-        ),
-        OptimizerKind::Momentum => (
-            vec![
-                line("velocity", r"v \leftarrow \mu\, v + g"),
-                line(
-                    "SGD with momentum",
-                    r"\theta \leftarrow \theta - \alpha\, v",
-                ),
-            ],
-            "The velocity v accumulates past gradients (no dampening, as in PyTorch and Burn) and the weight moves along v.",
-        ),
-        OptimizerKind::Adam => (
-            vec![
-                line(
-                    "moments",
-                    r"m \leftarrow \beta_1 m + (1-\beta_1)\, g,\quad v \leftarrow \beta_2 v + (1-\beta_2)\, g^2",
-                ),
-                line(
-                    "bias correction",
-                    r"\hat{m} = \frac{m}{1-\beta_1^{t}},\quad \hat{v} = \frac{v}{1-\beta_2^{t}}",
-                ),
-                line(
-                    "Adam",
-                    r"\theta \leftarrow \theta - \alpha\, \frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}",
-                ),
-            ],
-            "Adam keeps running averages of the gradient (m) and of its square (v), corrects their start-up bias and scales the step by 1/√v̂.",
-        ),
-    }
 }

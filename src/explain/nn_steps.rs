@@ -94,12 +94,7 @@ pub struct NnStep {
     pub terms: Vec<Term>,
 }
 
-pub fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
-    FormulaLine {
-        caption: caption.into(),
-        latex: latex.into(),
-    }
-}
+pub use super::linreg_steps::line;
 
 /// Why a trace cannot be explained (inconsistent lengths), if it cannot.
 pub fn check(t: &SampleTrace) -> Result<(), String> {

@@ -1,13 +1,14 @@
 //! The update of one followed weight (and its neuron's bias) under the run's optimizer: old
 //! value, gradient (with the L1/L2 terms when on), optimizer state, new value — Burn's numbers.
 
-use super::format::{n32, num, p32, paren};
-use super::linreg_math::{adam_corrected, sign};
-use super::nn_params::{Param, params, symbolic};
+use super::format::{n32, num, p32};
+use super::linreg_math::sign;
+use super::nn_params::{Param, params};
 use super::nn_steps::{NnStep, Stage, Term, line};
 use super::nn_text::plain;
+use super::optimizer_rules::{rule, update_lines};
 use crate::explain::FormulaLine;
-use crate::protocol::{OptimizerHyper, ParamState, SampleTrace};
+use crate::protocol::SampleTrace;
 
 /// g written as its data term plus the penalty's, when regularization is on.
 fn gradient_line(t: &SampleTrace, p: &Param) -> Option<FormulaLine> {
@@ -32,81 +33,6 @@ fn gradient_line(t: &SampleTrace, p: &Param) -> Option<FormulaLine> {
             n32(p.update.grad)
         ),
     ))
-}
-
-fn update_lines(h: &OptimizerHyper, p: &Param) -> Vec<FormulaLine> {
-    let u = p.update;
-    let (x, lr, g) = (&p.latex, num(h.lr), p32(u.grad));
-    // The change, from Burn's old and new values: at 4 digits the two may look equal.
-    let delta = f64::from(u.theta_new) - f64::from(u.theta);
-    let (old, new) = (
-        n32(u.theta),
-        format!(r"{}\quad (\Delta = {})", n32(u.theta_new), num(delta)),
-    );
-    match (u.state_before, u.state_after) {
-        (ParamState::Momentum { v: v0 }, ParamState::Momentum { v }) => vec![
-            line(
-                format!("velocity of {}", p.text),
-                format!(
-                    r"v \leftarrow {} \cdot {} + {g} = {}",
-                    num(h.momentum),
-                    p32(v0),
-                    n32(v)
-                ),
-            ),
-            line(
-                format!("update of {}", p.text),
-                format!(r"{x} \leftarrow {old} - {lr} \cdot {} = {new}", p32(v)),
-            ),
-        ],
-        (ParamState::Adam { m: m0, v: v0, .. }, ParamState::Adam { t, m, v }) => {
-            let (m_hat, v_hat) = adam_corrected(h, t, f64::from(m), f64::from(v));
-            let (b1, b2) = (num(h.beta_1), num(h.beta_2));
-            vec![
-                line(
-                    format!("first moment of {} (step t = {t})", p.text),
-                    format!(
-                        r"m \leftarrow {b1} \cdot {} + {} \cdot {g} = {}",
-                        p32(m0),
-                        num(1.0 - h.beta_1),
-                        n32(m)
-                    ),
-                ),
-                line(
-                    format!("second moment of {}", p.text),
-                    format!(
-                        r"v \leftarrow {b2} \cdot {} + {} \cdot {g}^2 = {}",
-                        p32(v0),
-                        num(1.0 - h.beta_2),
-                        n32(v)
-                    ),
-                ),
-                line(
-                    "bias correction (computed here from Burn's m, v, t)",
-                    format!(
-                        r"\hat{{m}} = \frac{{{}}}{{1 - {b1}^{{{t}}}}} = {},\quad \hat{{v}} = \frac{{{}}}{{1 - {b2}^{{{t}}}}} = {}",
-                        n32(m),
-                        num(m_hat),
-                        n32(v),
-                        num(v_hat)
-                    ),
-                ),
-                line(
-                    format!("update of {}", p.text),
-                    format!(
-                        r"{x} \leftarrow {old} - {lr} \cdot \frac{{{}}}{{\sqrt{{{}}} + {}}} = {new}",
-                        paren(m_hat),
-                        num(v_hat),
-                        num(h.epsilon)
-                    ),
-                ),
-            ]
-        }
-        _ => vec![line(
-            format!("update of {}", p.text),
-            format!(r"{x} \leftarrow {old} - {lr} \cdot {g} = {new}"),
-        )],
-    }
 }
 
 fn chip(p: &Param, what: &str, value: f32) -> Term {
@@ -134,12 +60,18 @@ pub fn update(t: &SampleTrace, layer: Option<usize>) -> NnStep {
         None => Some(0),
     }
     .unwrap_or(0);
-    let (symbolic, summary) = symbolic(t.optimizer.kind);
+    let (symbolic, summary) = rule(t.optimizer.kind);
     let mut substituted = Vec::new();
     let mut terms = Vec::new();
     for p in all.iter().skip(weight).take(2) {
         substituted.extend(gradient_line(t, p));
-        substituted.extend(update_lines(&t.optimizer, p));
+        substituted.extend(update_lines(
+            &p.latex,
+            &p.text,
+            &t.optimizer,
+            &[*p.update],
+            true,
+        ));
         terms.push(chip(p, "old", p.update.theta));
         terms.push(chip(p, "grad", p.update.grad));
         terms.push(chip(p, "new", p.update.theta_new));

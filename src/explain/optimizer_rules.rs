@@ -4,7 +4,7 @@
 use super::format::{n32, num};
 use super::latex::{column, column64};
 use super::linreg_math::adam_corrected;
-use super::linreg_steps::{FormulaLine, line};
+use super::linreg_steps::{FormulaLine, SubStep, SubStepKind, line};
 use crate::protocol::{OptimizerHyper, ParamState, ParamUpdate};
 use crate::settings::OptimizerKind;
 
@@ -49,6 +49,19 @@ pub fn rule(kind: OptimizerKind) -> (Vec<FormulaLine>, &'static str) {
     }
 }
 
+/// The update sub-step (the fourth of an iteration): `kind`'s rule, then `substituted` (the
+/// parameters' [`update_lines`]).
+pub fn update_sub_step(kind: OptimizerKind, substituted: Vec<FormulaLine>) -> SubStep {
+    let (symbolic, summary) = rule(kind);
+    SubStep {
+        kind: SubStepKind::Update,
+        title: "4 · Update",
+        summary: summary.into(),
+        symbolic,
+        substituted,
+    }
+}
+
 /// The values of one field of the elements' states.
 fn field(updates: &[ParamUpdate], after: bool, pick: fn(ParamState) -> Option<f32>) -> Vec<f32> {
     updates
@@ -73,12 +86,15 @@ fn second(s: ParamState) -> Option<f32> {
 }
 
 /// The update of parameter `p` (LaTeX; `name` in captions) — all its elements as column
-/// vectors, a scalar as a number — with Burn's numbers.
+/// vectors, a scalar as a number — with Burn's numbers: the one writer of every task's update
+/// sub-step. `show_change`: a scalar's new value is followed by its change Δ (at 4 digits the
+/// old and new values may look equal).
 pub fn update_lines(
     p: &str,
     name: &str,
     h: &OptimizerHyper,
     updates: &[ParamUpdate],
+    show_change: bool,
 ) -> Vec<FormulaLine> {
     let show = |v: &[f32]| match v {
         [one] => n32(*one),
@@ -91,13 +107,19 @@ pub fn update_lines(
     let take = |f: fn(&ParamUpdate) -> f32| updates.iter().map(f).collect::<Vec<f32>>();
     let (old, grad, new) = (take(|u| u.theta), take(|u| u.grad), take(|u| u.theta_new));
     let lr = num(h.lr);
+    let new_text = match updates {
+        [u] if show_change => {
+            let delta = f64::from(u.theta_new) - f64::from(u.theta);
+            format!(r"{}\quad (\Delta = {})", n32(u.theta_new), num(delta))
+        }
+        _ => show(&new),
+    };
     let update = |step: &str| {
         line(
             format!("update of {name}"),
             format!(
-                r"{p} \leftarrow {} - {lr} \cdot {step} = {}",
-                show(&old),
-                show(&new)
+                r"{p} \leftarrow {} - {lr} \cdot {step} = {new_text}",
+                show(&old)
             ),
         )
     };
@@ -137,6 +159,10 @@ pub fn update_lines(
             let show64 = |v: &[f64]| match v {
                 [one] => num(*one),
                 many => column64(many),
+            };
+            let wrap64 = |v: &[f64]| match v {
+                [one] if *one < 0.0 => format!(r"\left({}\right)", num(*one)),
+                other => show64(other),
             };
             let ratio: Vec<f64> = m_hat
                 .iter()
@@ -179,8 +205,8 @@ pub fn update_lines(
                         show(&old),
                         num(h.epsilon),
                         show(&old),
-                        show64(&ratio),
-                        show(&new)
+                        wrap64(&ratio),
+                        new_text
                     ),
                 ),
             ]

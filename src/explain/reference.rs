@@ -61,12 +61,7 @@ pub fn card_groups(e: &WorkedExamples) -> Vec<CardGroup> {
     ]
 }
 
-pub(super) fn line(caption: impl Into<String>, latex: impl Into<String>) -> FormulaLine {
-    FormulaLine {
-        caption: caption.into(),
-        latex: latex.into(),
-    }
-}
+pub(super) use super::linreg_steps::line;
 
 /// A number as plain text for the headline value: 4 significant digits, `1.234e-5` when tiny.
 pub fn plain(x: f64) -> String {

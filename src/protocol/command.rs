@@ -65,10 +65,8 @@ pub enum Command {
         hyper: Hyper,
         speed: u32,
     },
-    /// MNIST only: evaluate, examples, drawn digits, model files.
-    Mnist(super::MnistCommand),
-    /// Formula page and single neuron: worked examples, several steps at once.
-    Reference(super::ReferenceCommand),
+    /// A task's own request (MNIST's evaluation and model files, the neuron's steps, …).
+    Task(super::TaskCommand),
 }
 
 impl Command {

@@ -81,10 +81,8 @@ pub enum Event {
     Resumed {
         step: u64,
     },
-    /// MNIST: data loading, snapshots, examples, predictions, model files.
-    Mnist(super::MnistEvent),
-    /// Formula page and single neuron: worked examples, neuron snapshots.
-    Reference(super::ReferenceEvent),
+    /// A task's own message (MNIST's data and model files, the neuron's snapshots, …).
+    Task(super::TaskEvent),
     /// A problem the user should know about; `fatal` means the run cannot continue here.
     Error {
         message: String,

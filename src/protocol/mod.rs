@@ -18,5 +18,52 @@ pub use command::{Checkpoint, Command, Hyper, Resume};
 pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
 pub use mnist::{MnistCommand, MnistEvent};
 pub use reference::{ReferenceCommand, ReferenceEvent};
+
+use serde::{Deserialize, Serialize};
+
+// The registry of the tasks' own messages: a task's payloads are in its own file; its variants
+// here are all a new task adds to the protocol (`Event::Task`, `Command::Task` carry them).
+
+/// A task's own message, worker → page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TaskEvent {
+    /// MNIST: data loading, snapshots, examples, predictions, model files.
+    Mnist(MnistEvent),
+    /// Formula page and single neuron: worked examples, neuron snapshots.
+    Reference(ReferenceEvent),
+}
+
+/// A task's own request, page → worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TaskCommand {
+    /// MNIST: evaluate, examples, drawn digits, model files.
+    Mnist(MnistCommand),
+    /// Formula page and single neuron: worked examples, several steps at once.
+    Reference(ReferenceCommand),
+}
+
+impl From<MnistEvent> for Event {
+    fn from(e: MnistEvent) -> Self {
+        Event::Task(TaskEvent::Mnist(e))
+    }
+}
+
+impl From<ReferenceEvent> for Event {
+    fn from(e: ReferenceEvent) -> Self {
+        Event::Task(TaskEvent::Reference(e))
+    }
+}
+
+impl From<MnistCommand> for Command {
+    fn from(c: MnistCommand) -> Self {
+        Command::Task(TaskCommand::Mnist(c))
+    }
+}
+
+impl From<ReferenceCommand> for Command {
+    fn from(c: ReferenceCommand) -> Self {
+        Command::Task(TaskCommand::Reference(c))
+    }
+}
 pub use sample_trace::{ConvTrace, DenseTrace, SampleTrace, TraceFocus, TraceSample};
 pub use trace::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

@@ -6,12 +6,9 @@ use yew::prelude::*;
 
 use super::backend_badge::BackendBadge;
 use super::embed::{EmbedHost, ShareDialog, Show};
-use super::linreg_page::LinregPage;
-use super::mnist::MnistPage;
 use super::nav::Nav;
-use super::neuron::NeuronPage;
 use super::notices::Notices;
-use super::reference::FormulasPage;
+use super::pages;
 use super::state::{Action, State};
 use super::url;
 use super::worker_bridge::WorkerLink;
@@ -20,7 +17,7 @@ use crate::settings::{Change, EmbedOptions, Settings, Task, classify};
 
 /// The one message a settings change sends to the worker, as the settings table classifies
 /// it (a new device is handled by the caller: it sets the worker up again).
-fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
+pub(super) fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
     match classify(old, new) {
         Change::Device | Change::Restart => Some(Command::Reset {
             settings: new.clone(),
@@ -135,14 +132,7 @@ pub fn App() -> Html {
                 <ShareDialog settings={s.settings.clone()} on_close={share(false)} />
             }
             <Notices notices={s.notices.clone()} errors={s.errors.clone()} dispatch={dispatch} />
-            {
-                match s.settings.task {
-                    Task::Mnist => html! { <MnistPage state={state.clone()} send={send} on_settings={on_settings} /> },
-                    Task::Neuron => html! { <NeuronPage state={state.clone()} send={send} on_settings={on_settings} /> },
-                    Task::Formulas => html! { <FormulasPage state={state.clone()} on_settings={on_settings} /> },
-                    Task::LinearRegression => html! { <LinregPage state={state.clone()} send={send} on_settings={on_settings} /> },
-                }
-            }
+            { pages::page(&state, &send, &on_settings) }
             <footer class="footer">
                 if options.embed {
                     <a class="open-full" href={url::full_page_link()} target="_blank" rel="noopener" data-testid="open-full">{"Open the full playground ↗"}</a>

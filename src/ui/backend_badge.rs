@@ -29,6 +29,11 @@ pub fn BackendBadge(props: &BackendBadgeProps) -> Html {
                 )
             }
         },
+        (WorkerStatus::Stopped, _) => (
+            "badge stopped",
+            "Training stopped".into(),
+            "The training worker kept crashing; reload the page".into(),
+        ),
         (WorkerStatus::Starting, _) => {
             ("badge pending", "Loading the engine…".into(), String::new())
         }

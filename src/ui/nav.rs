@@ -1,7 +1,8 @@
-//! The task tabs: linear regression, the single neuron, MNIST digits and the formula reference.
+//! The task tabs, one per entry of the page registry ([`TABS`]).
 
 use yew::prelude::*;
 
+use super::pages::{TABS, Tab};
 use crate::settings::Task;
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +14,8 @@ pub struct NavProps {
 
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
-    let tab = |task: Task, label: &str, title: &str| {
+    let tab = |tab: &Tab| {
+        let task = tab.task;
         let active = props.task == task;
         let onclick = {
             let (on_select, current) = (props.on_select.clone(), props.task);
@@ -26,17 +28,14 @@ pub fn Nav(props: &NavProps) -> Html {
         html! {
             <button class={classes!("tab", active.then_some("active"))} role="tab"
                 aria-selected={active.to_string()} data-testid={format!("tab-{}", task.key())}
-                title={title.to_string()} {onclick}>
-                {label}
+                title={tab.title} {onclick}>
+                {tab.label}
             </button>
         }
     };
     html! {
         <nav class="tabs" role="tablist" aria-label="Task">
-            { tab(Task::LinearRegression, "Linear regression", "y = 2x + 1 + noise: two parameters, every number of every step") }
-            { tab(Task::Neuron, "Single neuron", "Logistic regression on one sample: sigmoid and cross-entropy, step by step") }
-            { tab(Task::Mnist, "MNIST digits", "Handwritten digits: MLPs and a small CNN, trained in your browser") }
-            { tab(Task::Formulas, "Formulas", "Every formula, typeset, with a worked example computed live by Burn") }
+            { for TABS.iter().map(tab) }
         </nav>
     }
 }

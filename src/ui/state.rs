@@ -4,12 +4,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::mnist::{MnistPart, MnistView};
-use super::reference::ReferenceView;
+use super::pages::{TaskAction, TaskViews};
 use crate::data::least_squares::{self, LeastSquares};
 use crate::data::linreg::{LinRegData, generate};
 use crate::history;
-use crate::protocol::{BackendInfo, CurvePoint, MnistEvent, ReferenceEvent, Snapshot};
+use crate::protocol::{BackendInfo, CurvePoint, Snapshot, TaskEvent};
 use crate::settings::{Notice, Settings};
 
 /// At most this many points per curve; older ones are thinned out by half when full.
@@ -21,6 +20,8 @@ pub enum WorkerStatus {
     Starting,
     ChoosingDevice,
     Ready,
+    /// It kept crashing and was given up on: nothing can train until the page is reloaded.
+    Stopped,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -41,10 +42,8 @@ pub struct State {
     pub errors: Vec<String>,
     /// The export dialog is open.
     pub exporting: bool,
-    /// What the MNIST views show.
-    pub mnist: MnistView,
-    /// What the formula page and the single neuron show.
-    pub reference: ReferenceView,
+    /// Each task's own part (MNIST's views, the neuron's run, …).
+    pub views: TaskViews,
 }
 
 pub enum Action {
@@ -55,6 +54,8 @@ pub enum Action {
     },
     ChoosingDevice,
     Ready(BackendInfo),
+    /// The worker was given up on (it kept crashing); `why` says what to do.
+    Stopped(String),
     Snapshot(Box<Snapshot>),
     Error(String),
     DismissError(usize),
@@ -64,14 +65,10 @@ pub enum Action {
     SubStepPrev,
     SubStepFirst,
     SetExporting(bool),
-    /// MNIST: loading progress, snapshots, examples, predictions, model files.
-    Mnist(MnistEvent),
-    /// MNIST: something closed, cleared or dealt with by the page.
-    MnistClear(MnistPart),
-    /// Formula page and single neuron: worked examples, neuron snapshots.
-    Reference(ReferenceEvent),
-    /// Single neuron: steps were requested.
-    NeuronPending,
+    /// A task's own message from the worker (MNIST's data, the neuron's snapshots, …).
+    Task(TaskEvent),
+    /// What a task's page does to its own part of the state.
+    TaskView(TaskAction),
     /// After a failure the run continues from this step (0: it started over).
     Resumed(u64),
 }
@@ -93,8 +90,7 @@ impl State {
             walk_sub_steps: walk,
             errors: Vec::new(),
             exporting: false,
-            mnist: MnistView::default(),
-            reference: ReferenceView::default(),
+            views: TaskViews::default(),
         }
     }
 
@@ -139,12 +135,16 @@ impl Reducible for State {
                     s.history.clear();
                     s.snapshot = None;
                     s.sub_step = 0;
-                    s.mnist.clear_run();
-                    s.reference.clear_run();
+                    s.views.clear_run();
                 }
                 s.settings = settings;
             }
             Action::ChoosingDevice => s.status = WorkerStatus::ChoosingDevice,
+            Action::Stopped(why) => {
+                // No device: every control that needs one is disabled.
+                (s.status, s.backend) = (WorkerStatus::Stopped, None);
+                s.errors.push(why);
+            }
             Action::Ready(info) => {
                 s.status = WorkerStatus::Ready;
                 s.backend = Some(info);
@@ -175,22 +175,18 @@ impl Reducible for State {
             Action::SubStepPrev => s.sub_step = s.sub_step.saturating_sub(1),
             Action::SubStepFirst => s.sub_step = 0,
             Action::SetExporting(on) => s.exporting = on,
-            Action::Mnist(event) => s.mnist.apply(event),
-            Action::MnistClear(part) => s.mnist.clear(part),
-            Action::Reference(event) => s.reference.apply(event),
-            Action::NeuronPending => s.reference.pending = true,
+            Action::Task(event) => s.views.apply(event),
+            Action::TaskView(action) => s.views.act(action),
             Action::Resumed(0) => {
                 // Nothing could be continued: the run starts over.
                 s.history.clear();
                 s.snapshot = None;
                 s.sub_step = 0;
-                s.mnist.clear_run();
-                s.reference.clear_run();
+                s.views.clear_run();
             }
             Action::Resumed(step) => {
                 history::rewind(&mut s.history, step);
-                s.mnist.rewind(step);
-                s.reference.rewind(step);
+                s.views.rewind(step);
             }
         }
         Rc::new(s)

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::embed::use_hidden;
+use super::run_buttons::RunButtons;
 use super::state::{Action, State};
 use super::url;
 use crate::protocol::Command;
@@ -39,10 +40,6 @@ pub fn Transport(props: &TransportProps) -> Html {
     let s = &*props.state;
     let ready = s.backend.is_some() && s.snapshot.is_some();
     let (running, finished) = (s.running(), s.finished());
-    let command = |c: Command| {
-        let send = props.send.clone();
-        Callback::from(move |_: MouseEvent| send.emit(c.clone()))
-    };
     let step = {
         let (send, state) = (props.send.clone(), props.state.clone());
         Callback::from(move |_: MouseEvent| {
@@ -86,16 +83,9 @@ pub fn Transport(props: &TransportProps) -> Html {
     html! {
         <div class="transport">
             <div class="buttons">
-                if running {
-                    <button class="primary" data-testid="pause" onclick={command(Command::Pause)}>{"❚❚ Pause"}</button>
-                } else {
-                    <button class="primary" data-testid="play" disabled={!ready || finished}
-                        onclick={command(Command::Play)}>{"▶ Play"}</button>
-                }
-                <button data-testid="step" disabled={!ready || running || finished} onclick={step}
-                    title="One optimizer step (forward, loss, backward, update)">{"Step ›"}</button>
-                <button data-testid="reset" disabled={!ready} onclick={reset}
-                    title="Same settings, same seed: back to step 0">{"↺ Reset"}</button>
+                <RunButtons send={props.send.clone()} {ready} {running} {finished} on_step={step}
+                    step_title="One optimizer step (forward, loss, backward, update)"
+                    on_reset={reset} reset_title="Same settings, same seed: back to step 0" />
             </div>
             if !math_hidden {
                 <label class="walk">

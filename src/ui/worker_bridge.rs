@@ -9,7 +9,7 @@ use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
 use super::url;
-use crate::protocol::{Checkpoint, Command, Event, MnistEvent, Resume};
+use crate::protocol::{Checkpoint, Command, Event, MnistEvent, Resume, TaskEvent};
 use crate::settings::Settings;
 
 /// Path of the worker script, relative to the page (so the app works under any subpath).
@@ -154,7 +154,7 @@ impl WorkerLink {
             let message = "The training worker keeps crashing, so it was stopped. Reload the page \
                            (if this follows an update, your browser may hold old files: reload \
                            with the cache bypassed).";
-            self.dispatcher.dispatch(Action::Error(message.into()));
+            self.dispatcher.dispatch(Action::Stopped(message.into()));
             return;
         }
         *self.cpu_reason.borrow_mut() = Some("the training worker crashed".into());
@@ -198,21 +198,21 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
             link.was_running.set(snapshot.progress.running);
             link.dispatcher.dispatch(Action::Snapshot(snapshot));
         }
-        Event::Mnist(MnistEvent::ModelLoaded { settings, step }) => {
+        Event::Task(TaskEvent::Mnist(MnistEvent::ModelLoaded { settings, step })) => {
             link.adopt(*settings);
             let event = MnistEvent::ModelLoaded {
                 settings: Box::new(link.settings.borrow().clone()),
                 step,
             };
-            link.dispatcher.dispatch(Action::Mnist(event));
+            link.dispatcher
+                .dispatch(Action::Task(TaskEvent::Mnist(event)));
         }
-        Event::Mnist(event) => {
-            if let MnistEvent::Snapshot(s) = &event {
+        Event::Task(event) => {
+            if let TaskEvent::Mnist(MnistEvent::Snapshot(s)) = &event {
                 link.was_running.set(s.progress.running);
             }
-            link.dispatcher.dispatch(Action::Mnist(event))
+            link.dispatcher.dispatch(Action::Task(event))
         }
-        Event::Reference(event) => link.dispatcher.dispatch(Action::Reference(event)),
         // A crash: the worker logged the panic to the console; the page says what it did about
         // it (the new worker's notice: from which step training continues).
         Event::Error { fatal: true, .. } => link.restart_on_cpu(),

@@ -7,7 +7,7 @@ use gloo_worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen_futures::spawn_local;
 
 use super::session::{Session, Shared, snapshot_events};
-use super::{backend, checkpointing, mnist_commands, reference_commands, resumption, run_loop};
+use super::{backend, checkpointing, resumption, run_loop, tasks};
 use crate::protocol::{Command, Event, Resume};
 
 pub struct TrainWorker {
@@ -127,7 +127,7 @@ impl Worker for TrainWorker {
                     checkpointing::forget(&shared);
                 }
                 send(Event::Ready { backend: info });
-                mnist_commands::ensure_data(&shared, send.clone());
+                tasks::ensure_data(&shared, send.clone());
                 snapshot_events(&shared).await.into_iter().for_each(&send);
                 resumption::play_if_asked(&shared, send);
             }),
@@ -138,13 +138,12 @@ impl Worker for TrainWorker {
                     s.reset(settings, None);
                 }
                 checkpointing::forget(&shared);
-                mnist_commands::ensure_data(&shared, send.clone());
+                tasks::ensure_data(&shared, send.clone());
                 spawn_local(
                     async move { snapshot_events(&shared).await.into_iter().for_each(send) },
                 );
             }
-            Command::Mnist(command) => mnist_commands::handle(&shared, command, send),
-            Command::Reference(command) => reference_commands::handle(&shared, command, send),
+            Command::Task(command) => tasks::handle(&shared, command, send),
             Command::Play => run_loop::start(&shared, send),
             Command::Pause => {
                 let mut s = shared.borrow_mut();

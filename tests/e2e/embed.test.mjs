@@ -11,13 +11,14 @@ const SUBPATH = "/tutorials/playground/";
 
 /** Waits until the host page has received an event matching `pred`; returns it. */
 async function hostEvent(page, pred, timeout = 120_000) {
-  const started = Date.now();
-  for (;;) {
-    const found = await page.evaluate(`(${pred})`).catch(() => null);
-    if (found) return found;
-    if (Date.now() - started > timeout) throw new Error(`no host event matching ${pred}`);
-    await page.waitForTimeout(200);
-  }
+  // Until the host page's script has run, `window.events` is not there yet.
+  await page.waitForFunction(() => Array.isArray(window.events), null, { timeout });
+  const found = await page
+    .waitForFunction(`(${pred})`, null, { timeout, polling: 100 })
+    .catch((e) => {
+      throw new Error(`no host event matching ${pred}: ${e.message}`);
+    });
+  return found.jsonValue();
 }
 
 describe("embedded in a tutorial page on another origin", () => {
@@ -84,6 +85,21 @@ describe("embedded in a tutorial page on another origin", () => {
     assert.doesNotMatch(await frame.evaluate(() => location.hash), /lr=-5|colour/);
   });
 
+  test("a command that cannot be read as JSON is answered too", async () => {
+    await page.evaluate((origin) => {
+      const f = document.getElementById("playground").contentWindow;
+      // A BigInt cannot be written as JSON; 300 levels are deeper than the parser goes.
+      f.postMessage({ type: "mlpg:command", command: "set", settings: { lr: 1n }, id: 4 }, origin);
+      let deep = {};
+      for (let i = 0; i < 300; i++) deep = { deep };
+      f.postMessage({ type: "mlpg:command", command: "set", settings: deep, id: 5 }, origin);
+    }, app.url.replace(SUBPATH, ""));
+    for (const id of [4, 5]) {
+      const e = await hostEvent(page, `window.events.find((e) => e.event === "error" && e.id === ${id})`);
+      assert.match(e.payload.message, /cannot be read as JSON/, JSON.stringify(e));
+    }
+  });
+
   test("a link round-trips unchanged", async () => {
     const first = await browser.newPage(NO_SW);
     await first.goto(`${app.url}#task=mnist&preset=cnn&embed=1&hide=charts,lr&autoplay=0`);
@@ -94,7 +110,8 @@ describe("embedded in a tutorial page on another origin", () => {
     const again = await browser.newPage(NO_SW);
     await again.goto(`${app.url}${canonical}`);
     await again.locator(".page").waitFor();
-    await again.waitForTimeout(500);
+    // The page writes its canonical hash once it has read it, before its worker is ready.
+    await again.getByTestId("backend").filter({ hasText: /^(WebGPU|CPU) \(/ }).waitFor({ timeout: 90_000 });
     assert.equal(await again.evaluate(() => location.hash), canonical);
     assert.equal(await again.getByTestId("lr").count(), 0, "hide=lr leaves the control out");
     await first.close();

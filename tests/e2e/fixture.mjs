@@ -1,6 +1,7 @@
 // The page object every end-to-end test starts from: serves dist/ on 127.0.0.1, launches
 // headless Chromium in a mode, opens a task by its URL hash, waits until a device is ready,
 // collects console errors and takes screenshots. Fault injection (faults.mjs) plugs in here.
+import { after, before } from "node:test";
 import { NO_SW, WORKER_SCRIPT, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
 
 export class Playground {
@@ -79,4 +80,21 @@ export class Playground {
     await this.browser?.close();
     await this.server?.close();
   }
+}
+
+/**
+ * For one `describe` block: serves dist/ and launches a browser in `mode` before its tests and
+ * closes both after them. Returns `{ server, browser }` (filled in once `before` has run).
+ */
+export function servedBrowser(mode = "no-webgpu") {
+  const app = {};
+  before(async () => {
+    app.server = await serve();
+    app.browser = await launch(mode);
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { MODES, NO_SW, forceHangingAdapter, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+import { servedBrowser } from "./fixture.mjs";
 
 const BADGE = {
   webgpu: /^WebGPU \(.+\)$/,
@@ -111,20 +112,12 @@ for (const mode of Object.keys(MODES).filter((m) => !process.env.E2E_MODES || pr
 }
 
 describe("settings in the URL", () => {
-  let server, browser;
-  before(async () => {
-    server = await serve();
-    browser = await launch("no-webgpu");
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedBrowser();
 
   test("a link reproduces the settings; bad values fall back visibly; the hash is rewritten", async () => {
-    const page = await browser.newPage(NO_SW);
+    const page = await app.browser.newPage(NO_SW);
     const errors = watchErrors(page);
-    await page.goto(`${server.url}#optimizer=adam&lr=abc&batch=16&epochs=3&colour=blue&backend=cpu`);
+    await page.goto(`${app.server.url}#optimizer=adam&lr=abc&batch=16&epochs=3&colour=blue&backend=cpu`);
     await page.getByTestId("backend").filter({ hasText: /^CPU \(reason: chosen in the settings\)$/ }).waitFor({ timeout: 60_000 });
     const notices = await page.getByTestId("notices").textContent();
     assert.match(notices, /lr=abc/);

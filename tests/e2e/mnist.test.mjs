@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { NO_SW, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+import { servedBrowser } from "./fixture.mjs";
 
 /** Seed 003's network (784-128-10, Adam, x/255) on the first 20,000 training images, 1 epoch. */
 const RUN = "#task=mnist&preset=seed003&subset=20000&epochs=1&speed=0";
@@ -28,7 +29,8 @@ async function drawnDigit(page, points, name) {
   await stroke(page, points);
   // The answer arrives from the worker; wait until a digit is shown.
   await page.getByTestId("draw-top").filter({ hasText: /^\d$/ }).waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(500);
+  // The probability bars have finished moving before the picture is taken.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   await screenshot(page.getByTestId("draw-pad").page(), name);
   return Number((await page.getByTestId("draw-top").textContent()).trim());
 }
@@ -115,6 +117,8 @@ for (const mode of MODES) {
       await page.goto("about:blank");
       await page.goto(`${server.url}${RUN}`);
       await page.getByTestId("data-progress").waitFor({ state: "detached", timeout: 120_000 });
+      // The file input is enabled once the run is prepared (a file chosen before is not read).
+      await page.waitForFunction(() => document.querySelector('[data-testid="load-model"]')?.disabled === false);
       await page.getByTestId("load-model").setInputFiles(file);
       await page.getByTestId("model-status").filter({ hasText: /loaded/i }).waitFor({ timeout: 60_000 });
       await page.getByTestId("test-accuracy").filter({ hasText: /%/ }).waitFor({ timeout: 300_000 });
@@ -126,24 +130,16 @@ for (const mode of MODES) {
 }
 
 describe("MNIST with a damaged data file", () => {
-  let server, browser;
-  before(async () => {
-    server = await serve();
-    browser = await launch("no-webgpu");
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedBrowser();
 
   test("a truncated file is named, with what is wrong and what to do", async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, ...NO_SW });
+    const page = await app.browser.newPage({ viewport: { width: 1500, height: 1000 }, ...NO_SW });
     await page.route(/train-labels-idx1-ubyte\.gz$/, async (route) => {
       const response = await route.fetch();
       const body = (await response.body()).subarray(0, 10_000);
       await route.fulfill({ response, body });
     });
-    await page.goto(`${server.url}#task=mnist&backend=cpu`);
+    await page.goto(`${app.server.url}#task=mnist&backend=cpu`);
     const notice = page.getByTestId("notices").filter({ hasText: "train-labels-idx1-ubyte.gz" });
     await notice.waitFor({ timeout: 120_000 });
     const text = await notice.textContent();

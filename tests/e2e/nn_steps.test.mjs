@@ -140,8 +140,16 @@ for (const mode of MODES) {
       const seen = new Set();
       const deadline = Date.now() + 120_000;
       while (seen.size < 3 && Date.now() < deadline) {
-        seen.add(await stepShown());
-        await page.waitForTimeout(300);
+        const step = await stepShown();
+        seen.add(step);
+        // The next trace: the panel shows another step.
+        await page
+          .waitForFunction(
+            (s) => Number(document.querySelector('[data-testid="steps-moment"]')?.dataset.step) !== s,
+            step,
+            { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
+          )
+          .catch(() => {});
       }
       assert.ok(seen.size >= 3, `the trace followed the run: steps ${[...seen]}`);
       assert.notEqual(await page.locator('[data-key="output.loss"]').getAttribute("data-value"), before);

@@ -22,16 +22,22 @@ async function precacheOf(dir) {
 
 /** Waits until the service worker controls the page and its cache holds `count` files. */
 async function precached(page, version, count) {
-  for (let i = 0; i < 600; i++) {
-    const held = await page.evaluate(async (name) => {
-      if (!navigator.serviceWorker.controller) return -1;
-      if (!(await caches.has(name))) return -2;
-      return (await (await caches.open(name)).keys()).length;
-    }, `mlpg-${version}`);
-    if (held >= count) return;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`build ${version} was not precached`);
+  // Checked in the page (the cache API is asynchronous; `waitForFunction` takes a plain value).
+  await page.evaluate(([name, count]) => {
+    window.__precached = false;
+    const check = async () => {
+      const ok = navigator.serviceWorker.controller && (await caches.has(name))
+        && (await (await caches.open(name)).keys()).length >= count;
+      if (ok) window.__precached = true;
+      else setTimeout(check, 250);
+    };
+    check();
+  }, [`mlpg-${version}`, count]);
+  await page
+    .waitForFunction(() => window.__precached === true, null, { timeout: 300_000 })
+    .catch((e) => {
+      throw new Error(`build ${version} was not precached: ${e.message}`);
+    });
 }
 
 /** A "new deploy": the same files under new content-hash names, a marker, and a new sw.js. */

@@ -5,6 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { OUT, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+import { servedBrowser } from "./fixture.mjs";
 
 const MODES = ["webgpu", "no-webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
@@ -136,20 +137,12 @@ for (const mode of MODES) {
 }
 
 describe("single neuron link with bad values", () => {
-  let server, browser;
-  before(async () => {
-    server = await serve();
-    browser = await launch("no-webgpu");
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedBrowser();
 
   test("bad x and y are replaced by the defaults, visibly", async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}#task=neuron&x=0.1,abc&y=7&backend=cpu`);
+    await page.goto(`${app.server.url}#task=neuron&x=0.1,abc&y=7&backend=cpu`);
     await page.getByTestId("neuron-y-hat").filter({ hasText: /^0\.69$/ }).waitFor({ timeout: 90_000 });
     const notices = await page.getByTestId("notices").textContent();
     assert.match(notices, /x=0\.1,abc/);

@@ -154,3 +154,29 @@ describe("the training worker crashes after a given step", () => {
     assert.deepEqual(pg.unexpectedErrors(CRASH), []);
   });
 });
+
+describe("a training worker that keeps crashing", () => {
+  let pg;
+  before(async () => {
+    pg = await Playground.open({ mode: "no-webgpu", hash: `${LINREG}&backend=cpu`, workerPrelude: FAULT_PRELUDE });
+  });
+  after(() => pg?.close());
+
+  test("is stopped after two restarts: the controls are disabled and one message says what to do", async () => {
+    await pg.ready(/^CPU \(reason: chosen/);
+    // Each crash at another step, so that each new worker's badge can be told apart.
+    await inject(pg.page, "crash");
+    await pg.ready(/crashed; continuing from step 0\)$/);
+    await pg.stepTimes("step", "step-count", 1);
+    await inject(pg.page, "crash");
+    await pg.ready(/crashed; continuing from step 1\)$/);
+    await pg.stepTimes("step", "step-count", 1);
+    await inject(pg.page, "crash");
+    await pg.byTestId("backend").filter({ hasText: /^Training stopped/ }).waitFor({ timeout: 60_000 });
+    for (const id of ["play", "step", "reset"]) assert.ok(await pg.byTestId(id).isDisabled(), `${id} is disabled`);
+    const notices = await pg.text("notices");
+    assert.match(notices, /keeps crashing, so it was stopped\. Reload the page/);
+    assert.equal(notices.match(/keeps crashing/g).length, 1, "one message");
+    await pg.screenshot("worker-stopped");
+  });
+});

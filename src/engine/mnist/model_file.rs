@@ -109,16 +109,51 @@ pub fn load(bytes: &[u8], device: &Device) -> Result<Loaded, EngineError> {
     if settings.task != Task::Mnist {
         return Err(bad("it holds no MNIST model"));
     }
-    let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
-        .map_err(|e| bad(&format!("its parameters are damaged: {e}")))?;
-    let model = Classifier::new(&settings, device)
-        .try_load_record(record)
-        .map_err(|e| EngineError(format!("The model file does not match the network it describes ({e}). It may be damaged; save it again.")))?;
+    let load_on = |device: &Device| {
+        let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
+            .map_err(|e| bad(&format!("its parameters are damaged: {e}")))?;
+        Classifier::new(&settings, device)
+            .try_load_record(record)
+            .map_err(|e| EngineError(format!("The model file does not match the network it describes ({e}). It may be damaged; save it again.")))
+    };
+    // Checked on the CPU, where the values can be read synchronously: a weight that is not a
+    // number would make every prediction NaN.
+    let on_cpu = load_on(&crate::engine::device::cpu())?;
+    let mut finite = FiniteCheck::default();
+    on_cpu.visit(&mut finite);
+    if let Some(value) = finite.bad {
+        return Err(bad(&format!(
+            "one of its weights is {value}, not a finite number: it is damaged"
+        )));
+    }
+    let model = match device == &crate::engine::device::cpu() {
+        true => on_cpu,
+        false => load_on(device)?,
+    };
     Ok(Loaded {
         settings,
         step: header.step,
         model,
     })
+}
+
+/// The first parameter value that is not finite (NaN or ±∞), read on the CPU.
+#[derive(Default)]
+struct FiniteCheck {
+    bad: Option<f32>,
+}
+
+impl ModuleVisitor for FiniteCheck {
+    fn visit_float<const D: usize>(&mut self, param: &Param<Tensor<D>>) {
+        if self.bad.is_some() {
+            return;
+        }
+        let data = param.val().into_data();
+        self.bad = match data.as_slice::<f32>() {
+            Ok(values) => values.iter().copied().find(|x| !x.is_finite()),
+            Err(_) => Some(f32::NAN),
+        };
+    }
 }
 
 /// Queues every float parameter, in visiting order.

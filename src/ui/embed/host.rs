@@ -10,12 +10,13 @@ use serde_json::{Value, json};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::protocol::host::{HostCommand, event, parse_command};
+use crate::protocol::Command;
+use crate::protocol::host::{COMMAND_TYPE, HostCommand, Parsed, event, parse_command};
 use crate::protocol::host_watch::{HostWatch, Observed};
-use crate::protocol::{Command, Progress};
 use crate::settings::embed::apply_pairs;
-use crate::settings::{EmbedOptions, Settings, Task, to_hash};
-use crate::ui::state::{Action, State, WorkerStatus};
+use crate::settings::{EmbedOptions, Settings, to_hash};
+use crate::ui::pages;
+use crate::ui::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedHostProps {
@@ -40,42 +41,11 @@ fn post(message: &Value, origin: Option<&str>) {
     let _ = parent.post_message(&value, origin.unwrap_or("*"));
 }
 
-/// The run's progress, whichever task shows it.
-fn progress(s: &State) -> Option<&Progress> {
-    match s.settings.task {
-        Task::Mnist => s.mnist.snapshot.as_ref().map(|m| &m.progress),
-        _ => s.snapshot.as_ref().map(|r| &r.progress),
-    }
-}
-
-/// Whether training can start: a device, and for MNIST the data.
-fn ready(s: &State) -> bool {
-    s.status == WorkerStatus::Ready
-        && s.backend.is_some()
-        && (s.settings.task != Task::Mnist || s.mnist.data_ready())
-}
-
-fn metrics(s: &State) -> Value {
-    match s.settings.task {
-        Task::Mnist => {
-            let train = s.mnist.train_curve.last();
-            let eval = s.mnist.last_evaluation();
-            json!({
-                "trainLoss": train.map(|t| t.loss), "trainAccuracy": train.map(|t| t.accuracy),
-                "testLoss": eval.map(|e| e.test_loss), "testAccuracy": eval.map(|e| e.accuracy),
-            })
-        }
-        _ => s.snapshot.as_ref().map_or(json!({}), |r| {
-            json!({"w": r.run.w, "b": r.run.b, "trainMse": r.run.train_mse, "testMse": r.run.test_mse})
-        }),
-    }
-}
-
 /// Carries out one host command; returns the reply event.
 fn execute(command: HostCommand, p: &EmbedHostProps) -> Result<&'static str, String> {
     let s = &*p.state;
     let needs_ready = || {
-        if ready(s) {
+        if pages::ready(s) {
             Ok(())
         } else {
             Err("not ready yet: wait for the “ready” event".to_string())
@@ -137,12 +107,12 @@ pub fn EmbedHost(props: &EmbedHostProps) -> Html {
     let s = &*props.state;
     let origin = props.options.origin.clone();
     let observed = Observed {
-        ready: ready(s),
+        ready: pages::ready(s),
         task: s.settings.task.key(),
         backend: s.backend.as_ref().map(|b| b.name.as_str()),
         settings: to_hash(&s.settings),
-        progress: progress(s),
-        metrics: metrics(s),
+        progress: pages::progress(s),
+        metrics: pages::host_metrics(s),
         errors: &s.errors,
     };
     for e in watch.borrow_mut().update(&observed) {
@@ -155,6 +125,33 @@ pub fn EmbedHost(props: &EmbedHostProps) -> Html {
     html! {}
 }
 
+/// The message as JSON, or why it cannot be: not serializable (a BigInt, a cycle) or nested
+/// deeper than the parser goes.
+fn as_json(raw: &JsValue) -> Result<Value, String> {
+    let text = js_sys::JSON::stringify(raw)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or("it is not serializable")?;
+    serde_json::from_str::<Value>(&text).map_err(|e| e.to_string())
+}
+
+/// A message that cannot be read as JSON: refused with the reason if it is a command (its
+/// `type`), else not ours.
+fn unreadable(raw: &JsValue, why: String) -> Option<Parsed> {
+    let field = |key: &str| js_sys::Reflect::get(raw, &JsValue::from_str(key)).ok();
+    if field("type").and_then(|t| t.as_string()).as_deref() != Some(COMMAND_TYPE) {
+        return None;
+    }
+    let id = field("id").and_then(|id| match id.as_f64() {
+        Some(n) => serde_json::Number::from_f64(n).map(Value::Number),
+        None => id.as_string().map(Value::String),
+    });
+    Some(Err((
+        format!("the message cannot be read as JSON ({why})"),
+        id,
+    )))
+}
+
 fn on_message(e: &JsValue, latest: &Rc<RefCell<Option<Rc<EmbedHostProps>>>>) {
     let get = |key: &str| js_sys::Reflect::get(e, &JsValue::from_str(key)).unwrap_or(JsValue::NULL);
     let Some(props) = latest.borrow().clone() else {
@@ -164,15 +161,16 @@ fn on_message(e: &JsValue, latest: &Rc<RefCell<Option<Rc<EmbedHostProps>>>>) {
     let from_parent = parent().is_some_and(|p| js_sys::Object::is(&get("source"), &p));
     let origin = get("origin").as_string().unwrap_or_default();
     let allowed = props.options.origin.as_deref().is_none_or(|o| o == origin);
-    let data = js_sys::JSON::stringify(&get("data"))
-        .ok()
-        .and_then(|t| t.as_string())
-        .and_then(|t| serde_json::from_str::<Value>(&t).ok());
-    let (Some(data), true) = (data, from_parent) else {
+    if !from_parent {
         return;
-    };
+    }
+    let raw = get("data");
     let reply_to = props.options.origin.as_deref();
-    let Some(parsed) = parse_command(&data) else {
+    let parsed = match as_json(&raw) {
+        Ok(data) => parse_command(&data),
+        Err(why) => unreadable(&raw, why),
+    };
+    let Some(parsed) = parsed else {
         return;
     };
     if !allowed {

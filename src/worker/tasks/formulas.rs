@@ -36,7 +36,7 @@ impl TaskRun for FormulasRun {
         let pending = worked_examples(&self.input, &self.device).finish();
         Box::pin(async move {
             let examples = pending.await?;
-            Ok(Delivery::event(Event::Reference(ReferenceEvent::Examples(
+            Ok(Delivery::event(Event::from(ReferenceEvent::Examples(
                 Box::new(examples),
             ))))
         })

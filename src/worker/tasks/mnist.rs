@@ -23,7 +23,7 @@ impl TaskRun for MnistTrainer {
                 evaluations: r.evaluations,
             };
             Ok(Delivery {
-                event: Event::Mnist(MnistEvent::Snapshot(Box::new(snapshot))),
+                event: Event::from(MnistEvent::Snapshot(Box::new(snapshot))),
                 saved: None,
                 predictions: r.predictions,
             })

@@ -4,21 +4,25 @@
 mod formulas;
 mod linreg;
 mod mnist;
+mod mnist_commands;
+mod mnist_loader;
 mod neuron;
+mod reference_commands;
 
 use std::rc::Rc;
 
 use burn::tensor::Device;
 
 use super::session::Saved;
+use super::session::Shared;
 use super::task_run::TaskRun;
 use crate::data::mnist::MnistData;
 use crate::engine::EngineError;
 use crate::engine::mnist::MnistTrainer;
 use crate::engine::neuron_run::NeuronRun;
 use crate::engine::trainer::LinRegTrainer;
-use crate::protocol::RunCheckpoint;
 use crate::protocol::reference::NeuronInput;
+use crate::protocol::{Event, RunCheckpoint, TaskCommand};
 use crate::settings::{Settings, Task};
 
 /// The data sets a run may need (loaded by the worker on demand).
@@ -71,6 +75,20 @@ pub fn build(
             )
         }
     }
+}
+
+/// Answers a task's own request with events.
+pub fn handle(shared: &Shared, command: TaskCommand, send: impl Fn(Event) + 'static) {
+    match command {
+        TaskCommand::Mnist(c) => mnist_commands::handle(shared, c, send),
+        TaskCommand::Reference(c) => reference_commands::handle(shared, c, send),
+    }
+}
+
+/// Starts loading the data the task needs, if it needs any it does not have (MNIST's); the
+/// run is then prepared and its first snapshot sent.
+pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
+    mnist_commands::ensure_data(shared, send);
 }
 
 /// Continues from the checkpoint if there is one and it can be; else a fresh run and why.

@@ -32,7 +32,7 @@ impl TaskRun for NeuronRun {
         let pending = self.prepare_readout();
         Box::pin(async move {
             let snapshot = pending.finish().await?;
-            Ok(Delivery::event(Event::Reference(ReferenceEvent::Neuron(
+            Ok(Delivery::event(Event::from(ReferenceEvent::Neuron(
                 Box::new(snapshot),
             ))))
         })

@@ -7,7 +7,7 @@ use super::card::FormulaCardView;
 use crate::explain::reference::card_groups;
 use crate::protocol::BackendKind;
 use crate::settings::Settings;
-use crate::ui::neuron::NeuronInputs;
+use crate::ui::pages::neuron::NeuronInputs;
 use crate::ui::state::State;
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +35,7 @@ pub fn FormulasPage(props: &FormulasPageProps) -> Html {
         Some(b) => b.name.clone(),
         None => "the device being chosen".into(),
     };
-    let groups = s.reference.examples.as_deref().map(card_groups);
+    let groups = s.views.reference.examples.as_deref().map(card_groups);
     html! {
         <main class="reference-page" data-testid="formulas-page">
             <section class="panel reference-intro">

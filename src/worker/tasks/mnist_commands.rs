@@ -4,10 +4,10 @@
 use wasm_bindgen_futures::spawn_local;
 
 use super::mnist_loader;
-use super::session::{Shared, snapshot_events};
 use crate::engine::mnist::model_file::EXTENSION;
 use crate::protocol::mnist::ModelFile;
 use crate::protocol::{Event, MnistCommand, MnistEvent};
+use crate::worker::session::{Shared, snapshot_events};
 
 /// Starts loading MNIST if the settings need it; when it arrives, the run is prepared and
 /// its first snapshot sent.
@@ -24,7 +24,7 @@ pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
     spawn_local(async move {
         let report = {
             let send = send.clone();
-            move |p| send(Event::Mnist(MnistEvent::Data(p)))
+            move |p| send(Event::from(MnistEvent::Data(p)))
         };
         let result = mnist_loader::load(&data_url, report).await;
         shared.borrow_mut().loading = false;
@@ -39,21 +39,21 @@ pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
                 };
                 if resumed {
                     // The replacement worker stores its own checkpoint.
-                    super::checkpointing::checkpoint(&shared, true);
+                    crate::worker::checkpointing::checkpoint(&shared, true);
                 }
                 if let Some(why) = why_not {
                     // The page was told "continuing from step N": it starts over after all.
                     send(Event::Resumed { step: 0 });
                     send(Event::Error {
-                        message: super::resumption::starts_over(&why),
+                        message: crate::worker::resumption::starts_over(&why),
                         fatal: false,
                     });
                 }
                 snapshot_events(&shared).await.into_iter().for_each(&send);
-                super::resumption::play_if_asked(&shared, send);
+                crate::worker::resumption::play_if_asked(&shared, send);
             }
             Err((progress, message)) => {
-                send(Event::Mnist(MnistEvent::Data(progress)));
+                send(Event::from(MnistEvent::Data(progress)));
                 send(Event::Error {
                     message,
                     fatal: false,
@@ -108,7 +108,7 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
             let pending = t.examples(cell.into_iter().take(limit.min(100)).collect());
             spawn_local(async move {
                 send(match pending.await {
-                    Ok(examples) => Event::Mnist(MnistEvent::Examples {
+                    Ok(examples) => Event::from(MnistEvent::Examples {
                         truth,
                         predicted,
                         total,
@@ -121,7 +121,7 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
         MnistCommand::Predict { pixels } => match t.predict(&pixels) {
             Ok(pending) => spawn_local(async move {
                 send(match pending.await {
-                    Ok(probs) => Event::Mnist(MnistEvent::Prediction { probs }),
+                    Ok(probs) => Event::from(MnistEvent::Prediction { probs }),
                     Err(e) => error(e),
                 })
             }),
@@ -132,7 +132,7 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
             let pending = t.save();
             spawn_local(async move {
                 send(match pending.await {
-                    Ok(bytes) => Event::Mnist(MnistEvent::ModelSaved(ModelFile {
+                    Ok(bytes) => Event::from(MnistEvent::ModelSaved(ModelFile {
                         file_name: name,
                         bytes,
                     })),
@@ -154,17 +154,17 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
                     t.adopt(loaded);
                 }
                 drop(s);
-                send(Event::Mnist(MnistEvent::ModelLoaded {
+                send(Event::from(MnistEvent::ModelLoaded {
                     settings: Box::new(settings),
                     step,
                 }));
                 // The loaded model is the run now: the previous one's checkpoint must not
                 // come back after a failure.
-                super::checkpointing::forget(shared);
+                crate::worker::checkpointing::forget(shared);
                 let shared = shared.clone();
                 spawn_local(async move {
                     snapshot_events(&shared).await.into_iter().for_each(send);
-                    super::checkpointing::checkpoint(&shared, true);
+                    crate::worker::checkpointing::checkpoint(&shared, true);
                 });
             }
             Err(e) => send(error(e)),
@@ -172,7 +172,7 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
         MnistCommand::Trace { sample, focus } => match t.trace(sample, focus) {
             Ok(pending) => spawn_local(async move {
                 send(match pending.await {
-                    Ok(trace) => Event::Mnist(MnistEvent::Trace(Box::new(trace))),
+                    Ok(trace) => Event::from(MnistEvent::Trace(Box::new(trace))),
                     Err(e) => error(e),
                 })
             }),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::ui::mnist::pixels::Pixels;
+use crate::ui::pages::mnist::pixels::Pixels;
 
 /// A highlighted cell: its index (row-major) and its classes ("focus", "linked", a term's
 /// colour).

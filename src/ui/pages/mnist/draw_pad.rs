@@ -58,7 +58,7 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
             match read_digit(&c) {
                 Some(pixels) => {
                     if ready {
-                        send.emit(Command::Mnist(MnistCommand::Predict {
+                        send.emit(Command::from(MnistCommand::Predict {
                             pixels: pixels.clone(),
                         }));
                     }
@@ -73,7 +73,7 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
         let (digit, send) = (digit.clone(), props.send.clone());
         use_effect_with((props.model_version, props.ready), move |(_, ready)| {
             if let (Some(pixels), true) = ((*digit).clone(), *ready) {
-                send.emit(Command::Mnist(MnistCommand::Predict {
+                send.emit(Command::from(MnistCommand::Predict {
                     pixels: pixels.to_vec(),
                 }));
             }

@@ -27,7 +27,7 @@ pub struct FollowProps {
 }
 
 fn command(r: &TraceRequest) -> Command {
-    Command::Mnist(MnistCommand::Trace {
+    Command::from(MnistCommand::Trace {
         sample: r.sample.clone(),
         focus: r.focus.clone(),
     })

@@ -20,6 +20,7 @@ use super::weights::WeightsGrid;
 use crate::protocol::{Command, MnistCommand, TraceFocus, TraceSample};
 use crate::settings::Settings;
 use crate::ui::embed::Show;
+use crate::ui::pages::TaskAction;
 use crate::ui::state::{Action, State, WorkerStatus};
 
 /// Test images shown for a confusion-matrix cell.
@@ -36,18 +37,20 @@ pub struct MnistPageProps {
 pub fn MnistPage(props: &MnistPageProps) -> Html {
     let state = &props.state;
     let s = &**state;
-    let m = &s.mnist;
+    let m = &s.views.mnist;
     let ready = s.status == WorkerStatus::Ready && s.backend.is_some() && m.data_ready();
     let last = m.last_evaluation();
     let last_rc = m.evaluations.last().cloned();
     let clear = |part: MnistPart| {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: ()| dispatch.dispatch(Action::MnistClear(part)))
+        Callback::from(move |_: ()| {
+            dispatch.dispatch(Action::TaskView(TaskAction::MnistClear(part)))
+        })
     };
     let on_cell = {
         let send = props.send.clone();
         Callback::from(move |(truth, predicted): (u8, u8)| {
-            send.emit(Command::Mnist(MnistCommand::Examples {
+            send.emit(Command::from(MnistCommand::Examples {
                 truth,
                 predicted,
                 limit: CELL_LIMIT,

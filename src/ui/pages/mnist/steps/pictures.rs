@@ -11,7 +11,7 @@ use super::picture::{Mark, Picture};
 use crate::explain::nn_steps::{Stage, Target, Term};
 use crate::protocol::SampleTrace;
 use crate::protocol::mnist::SIDE;
-use crate::ui::mnist::pixels::{digit_rgba, weights_rgba};
+use crate::ui::pages::mnist::pixels::{digit_rgba, weights_rgba};
 
 #[derive(Properties)]
 pub struct PicturesProps {

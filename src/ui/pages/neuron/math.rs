@@ -33,7 +33,13 @@ fn chips(t: &NeuronStep) -> Html {
 #[component]
 pub fn NeuronMath(props: &NeuronMathProps) -> Html {
     let s = &*props.state;
-    let Some(t) = s.reference.neuron.as_ref().and_then(|n| n.last.as_ref()) else {
+    let Some(t) = s
+        .views
+        .reference
+        .neuron
+        .as_ref()
+        .and_then(|n| n.last.as_ref())
+    else {
         return html! {
             <div class="math-empty">
                 <h2>{"The math, step by step"}</h2>

@@ -24,7 +24,7 @@ pub struct NeuronPageProps {
 #[component]
 pub fn NeuronPage(props: &NeuronPageProps) -> Html {
     let s = &*props.state;
-    let now = s.reference.neuron.as_deref();
+    let now = s.views.reference.neuron.as_deref();
     let readout = |label: &str, testid: &str, value: String| {
         html! {
             <div>
@@ -58,7 +58,7 @@ pub fn NeuronPage(props: &NeuronPageProps) -> Html {
                 </div>
                 <Show name="charts"><div class="panel">
                     <h2>{"Binary cross-entropy per step"}</h2>
-                    <NeuronLossChart losses={s.reference.losses.clone()} />
+                    <NeuronLossChart losses={s.views.reference.losses.clone()} />
                     <p class="hint">{"The loss at the start of each step (the last point: where the neuron stands now). One sample, so the loss can go to 0 as ŷ → y."}</p>
                 </div></Show>
             </section>

@@ -9,6 +9,7 @@ use super::view_state::{MnistPart, size_text};
 use crate::protocol::mnist::ModelFile;
 use crate::protocol::{Command, MnistCommand};
 use crate::ui::download::download_bytes;
+use crate::ui::pages::TaskAction;
 use crate::ui::state::{Action, State};
 
 /// Model files larger than this are not model files of this page.
@@ -36,13 +37,13 @@ pub fn ModelFilePanel(props: &ModelFilePanelProps) -> Html {
                         "The browser refused the download of the saved model.".into(),
                     ));
                 }
-                dispatch.dispatch(Action::MnistClear(MnistPart::Saved));
+                dispatch.dispatch(Action::TaskView(TaskAction::MnistClear(MnistPart::Saved)));
             }
         });
     }
     let save = {
         let send = props.send.clone();
-        Callback::from(move |_: MouseEvent| send.emit(Command::Mnist(MnistCommand::Save)))
+        Callback::from(move |_: MouseEvent| send.emit(Command::from(MnistCommand::Save)))
     };
     let load = {
         let (send, dispatch) = (props.send.clone(), props.dispatch.clone());
@@ -67,7 +68,7 @@ pub fn ModelFilePanel(props: &ModelFilePanelProps) -> Html {
                 match JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => {
                         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        send.emit(Command::Mnist(MnistCommand::Load { bytes }));
+                        send.emit(Command::from(MnistCommand::Load { bytes }));
                     }
                     Err(_) => dispatch.dispatch(Action::Error(format!(
                         "Could not read “{name}”: the browser refused to read the file. Try choosing it again."

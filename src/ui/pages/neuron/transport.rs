@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::protocol::{Command, ReferenceCommand};
+use crate::ui::pages::TaskAction;
 use crate::ui::state::{Action, State};
 use crate::ui::transport::{SUB_STEP_NAMES, reset_callback};
 
@@ -15,8 +16,10 @@ pub struct NeuronTransportProps {
 #[component]
 pub fn NeuronTransport(props: &NeuronTransportProps) -> Html {
     let s = &*props.state;
-    let ready = s.backend.is_some() && s.reference.neuron.is_some() && !s.reference.pending;
+    let ready =
+        s.backend.is_some() && s.views.reference.neuron.is_some() && !s.views.reference.pending;
     let has_step = s
+        .views
         .reference
         .neuron
         .as_ref()
@@ -24,12 +27,12 @@ pub fn NeuronTransport(props: &NeuronTransportProps) -> Html {
     let steps = |count: u32| {
         let (send, state) = (props.send.clone(), props.state.clone());
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::NeuronPending);
+            state.dispatch(Action::TaskView(TaskAction::NeuronPending));
             state.dispatch(Action::SubStepFirst);
             send.emit(if count == 1 {
                 Command::Step
             } else {
-                Command::Reference(ReferenceCommand::NeuronSteps { count })
+                Command::from(ReferenceCommand::NeuronSteps { count })
             });
         })
     };

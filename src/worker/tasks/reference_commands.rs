@@ -1,10 +1,10 @@
 //! The formula page's and the single neuron's requests: the worked examples (one command, one
 //! event with every value), neuron snapshots, and several neuron steps at once.
 
-use super::session::{Shared, read_with_fallback, snapshot_events};
 use crate::engine::reference::worked_examples;
 use crate::protocol::reference::NeuronInput;
 use crate::protocol::{Event, ReferenceCommand, ReferenceEvent};
+use crate::worker::session::{Shared, read_with_fallback, snapshot_events};
 
 /// At most this many neuron steps per request.
 const MAX_STEPS: u32 = 1_000;
@@ -28,7 +28,7 @@ pub fn handle(shared: &Shared, command: ReferenceCommand, send: impl Fn(Event) +
             if stepped {
                 wasm_bindgen_futures::spawn_local(async move {
                     snapshot_events(&shared).await.into_iter().for_each(send);
-                    super::checkpointing::checkpoint(&shared, true);
+                    crate::worker::checkpointing::checkpoint(&shared, true);
                 });
             }
         }
@@ -43,7 +43,7 @@ pub async fn examples(shared: &Shared, neuron: NeuronInput) -> Vec<Event> {
             let (device, _) = s.device.as_ref()?;
             Some(worked_examples(&neuron, device).finish())
         },
-        |_, examples| Event::Reference(ReferenceEvent::Examples(Box::new(examples))),
+        |_, examples| Event::from(ReferenceEvent::Examples(Box::new(examples))),
     )
     .await
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::protocol::{Command, MnistCommand};
+use crate::ui::run_buttons::RunButtons;
 use crate::ui::state::{State, WorkerStatus};
 use crate::ui::transport::reset_callback;
 
@@ -15,8 +16,9 @@ pub struct MnistTransportProps {
 #[component]
 pub fn MnistTransport(props: &MnistTransportProps) -> Html {
     let s = &*props.state;
-    let ready = s.status == WorkerStatus::Ready && s.backend.is_some() && s.mnist.data_ready();
-    let progress = s.mnist.snapshot.as_ref().map(|snap| &snap.progress);
+    let ready =
+        s.status == WorkerStatus::Ready && s.backend.is_some() && s.views.mnist.data_ready();
+    let progress = s.views.mnist.snapshot.as_ref().map(|snap| &snap.progress);
     let running = progress.is_some_and(|p| p.running);
     let finished = progress.is_some_and(|p| p.finished);
     let command = |c: Command| {
@@ -27,18 +29,11 @@ pub fn MnistTransport(props: &MnistTransportProps) -> Html {
     html! {
         <div class="transport">
             <div class="buttons">
-                if running {
-                    <button class="primary" data-testid="pause" onclick={command(Command::Pause)}>{"❚❚ Pause"}</button>
-                } else {
-                    <button class="primary" data-testid="play" disabled={!ready || finished}
-                        onclick={command(Command::Play)}>{"▶ Play"}</button>
-                }
-                <button data-testid="step" disabled={!ready || running || finished} onclick={command(Command::Step)}
-                    title="One optimizer step on one batch">{"Step ›"}</button>
-                <button data-testid="reset" disabled={!ready} onclick={reset}
-                    title="Same settings, same seed: fresh weights, back to step 0">{"↺ Reset"}</button>
+                <RunButtons send={props.send.clone()} {ready} {running} {finished}
+                    on_step={command(Command::Step)} step_title="One optimizer step on one batch"
+                    on_reset={reset} reset_title="Same settings, same seed: fresh weights, back to step 0" />
                 <button class="secondary" data-testid="evaluate" disabled={!ready}
-                    onclick={command(Command::Mnist(MnistCommand::Evaluate))}
+                    onclick={command(Command::from(MnistCommand::Evaluate))}
                     title="Test accuracy, confusion matrix, per-class scores and gallery on the 10,000 test images, now">
                     {"◎ Evaluate now"}
                 </button>

@@ -8,9 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, Response, WorkerGlobalScope};
 
-use super::session::now_ms;
 use crate::data::mnist::{self, FILES, MnistData};
 use crate::protocol::mnist::{DataProgress, DataStage};
+use crate::worker::session::now_ms;
 
 /// At least this long between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;

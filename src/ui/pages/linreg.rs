@@ -2,17 +2,17 @@
 
 use yew::prelude::*;
 
-use super::charts::{LossChart, ScatterPlot};
-use super::controls::Controls;
-use super::embed::Show;
-use super::export_dialog::ExportDialog;
-use super::math_panel::MathPanel;
-use super::params_panel::ParamsPanel;
-use super::progress::ProgressBar;
-use super::state::State;
-use super::transport::Transport;
 use crate::protocol::Command;
 use crate::settings::Settings;
+use crate::ui::charts::{LossChart, ScatterPlot};
+use crate::ui::controls::Controls;
+use crate::ui::embed::Show;
+use crate::ui::export_dialog::ExportDialog;
+use crate::ui::math_panel::MathPanel;
+use crate::ui::params_panel::ParamsPanel;
+use crate::ui::progress::ProgressBar;
+use crate::ui::state::State;
+use crate::ui::transport::Transport;
 
 #[derive(Properties, PartialEq)]
 pub struct PageProps {

@@ -1,0 +1,143 @@
+//! The registry of task pages: each task's tab, its page, its part of the page state and what
+//! it reports to a host page. A task's page is in its own folder here; its entries in this
+//! file are all a new task adds to the UI (the header, the tabs, the reducer and the embed API
+//! read them).
+
+mod linreg;
+pub mod mnist;
+pub mod neuron;
+pub mod reference;
+
+use serde_json::{Value, json};
+use yew::prelude::*;
+
+use super::state::{State, WorkerStatus};
+use crate::protocol::{Command, Progress, TaskEvent};
+use crate::settings::{Settings, Task};
+use linreg::LinregPage;
+use mnist::{MnistPage, MnistPart, MnistView};
+use neuron::NeuronPage;
+use reference::{FormulasPage, ReferenceView};
+
+/// A task's tab: its label and the tooltip that says what it teaches.
+pub struct Tab {
+    pub task: Task,
+    pub label: &'static str,
+    pub title: &'static str,
+}
+
+/// The tabs, in the order the header shows them.
+pub const TABS: [Tab; 4] = [
+    Tab {
+        task: Task::LinearRegression,
+        label: "Linear regression",
+        title: "y = 2x + 1 + noise: two parameters, every number of every step",
+    },
+    Tab {
+        task: Task::Neuron,
+        label: "Single neuron",
+        title: "Logistic regression on one sample: sigmoid and cross-entropy, step by step",
+    },
+    Tab {
+        task: Task::Mnist,
+        label: "MNIST digits",
+        title: "Handwritten digits: MLPs and a small CNN, trained in your browser",
+    },
+    Tab {
+        task: Task::Formulas,
+        label: "Formulas",
+        title: "Every formula, typeset, with a worked example computed live by Burn",
+    },
+];
+
+/// The page of `state.settings.task`, between the header and the footer.
+pub fn page(
+    state: &UseReducerHandle<State>,
+    send: &Callback<Command>,
+    on_settings: &Callback<Settings>,
+) -> Html {
+    let (state, send, on_settings) = (state.clone(), send.clone(), on_settings.clone());
+    match state.settings.task {
+        Task::LinearRegression => html! { <LinregPage {state} {send} {on_settings} /> },
+        Task::Neuron => html! { <NeuronPage {state} {send} {on_settings} /> },
+        Task::Mnist => html! { <MnistPage {state} {send} {on_settings} /> },
+        Task::Formulas => html! { <FormulasPage {state} {on_settings} /> },
+    }
+}
+
+/// Each task's part of the page state: plain data folded from its own events.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TaskViews {
+    pub mnist: MnistView,
+    /// The formula page's worked examples and the single neuron's run.
+    pub reference: ReferenceView,
+}
+
+/// What a task's page does to its own part of the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TaskAction {
+    /// MNIST: something closed, cleared or dealt with by the page.
+    MnistClear(MnistPart),
+    /// Single neuron: steps were requested (the Step buttons wait for the answer).
+    NeuronPending,
+}
+
+impl TaskViews {
+    pub fn apply(&mut self, event: TaskEvent) {
+        match event {
+            TaskEvent::Mnist(e) => self.mnist.apply(e),
+            TaskEvent::Reference(e) => self.reference.apply(e),
+        }
+    }
+
+    pub fn act(&mut self, action: TaskAction) {
+        match action {
+            TaskAction::MnistClear(part) => self.mnist.clear(part),
+            TaskAction::NeuronPending => self.reference.pending = true,
+        }
+    }
+
+    /// A new run: what belonged to the old one goes.
+    pub fn clear_run(&mut self) {
+        self.mnist.clear_run();
+        self.reference.clear_run();
+    }
+
+    /// After a failure the run continues from `step`: what came later goes.
+    pub fn rewind(&mut self, step: u64) {
+        self.mnist.rewind(step);
+        self.reference.rewind(step);
+    }
+}
+
+/// The run's progress, whichever task shows it.
+pub fn progress(s: &State) -> Option<&Progress> {
+    match s.settings.task {
+        Task::Mnist => s.views.mnist.snapshot.as_ref().map(|m| &m.progress),
+        _ => s.snapshot.as_ref().map(|r| &r.progress),
+    }
+}
+
+/// Whether training can start: a device, and the task's data.
+pub fn ready(s: &State) -> bool {
+    s.status == WorkerStatus::Ready
+        && s.backend.is_some()
+        && (s.settings.task != Task::Mnist || s.views.mnist.data_ready())
+}
+
+/// The numbers a host page gets in its `state` event (`metrics`).
+pub fn host_metrics(s: &State) -> Value {
+    match s.settings.task {
+        Task::Mnist => {
+            let train = s.views.mnist.train_curve.last();
+            let eval = s.views.mnist.last_evaluation();
+            json!({
+                "trainLoss": train.map(|t| t.loss), "trainAccuracy": train.map(|t| t.accuracy),
+                "testLoss": eval.map(|e| e.test_loss), "testAccuracy": eval.map(|e| e.accuracy),
+            })
+        }
+        _ => s.snapshot.as_ref().map_or(json!({}), |r| {
+            json!({"w": r.run.w, "b": r.run.b, "trainMse": r.run.train_mse, "testMse": r.run.test_mse})
+        }),
+    }
+}
