@@ -50,3 +50,56 @@ fn all_sub_steps_typeset_for_every_optimizer_and_regularizer() {
         }
     }
 }
+
+/// Tiny and negative gradients in every optimizer's update lines (g² of `3.2 × 10⁻⁵` once did
+/// not typeset and showed raw LaTeX).
+#[test]
+fn update_lines_typeset_for_tiny_and_negative_gradients() {
+    use ml_playground::explain::optimizer_rules::update_lines;
+    use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate};
+    for grad in [3.2e-5_f32, -3.2e-5, 0.5, -0.5, 0.0] {
+        for (kind, before, after) in [
+            (OptimizerKind::Sgd, ParamState::None, ParamState::None),
+            (
+                OptimizerKind::Momentum,
+                ParamState::Momentum { v: 1e-6 },
+                ParamState::Momentum { v: -2e-5 },
+            ),
+            (
+                OptimizerKind::Adam,
+                ParamState::Adam {
+                    t: 1,
+                    m: 0.0,
+                    v: 0.0,
+                },
+                ParamState::Adam {
+                    t: 2,
+                    m: 1e-6,
+                    v: 1e-9,
+                },
+            ),
+        ] {
+            let h = OptimizerHyper {
+                kind,
+                lr: 0.001,
+                momentum: 0.9,
+                beta_1: 0.9,
+                beta_2: 0.999,
+                epsilon: 1e-8,
+            };
+            let u = ParamUpdate {
+                theta: 0.25,
+                grad,
+                state_before: before,
+                state_after: after,
+                theta_new: 0.249,
+            };
+            for (updates, change) in [(vec![u], true), (vec![u, u], false)] {
+                for line in update_lines("w", "w", &h, &updates, change) {
+                    to_mathml(&line.latex)
+                        .unwrap_or_else(|e| panic!("{kind:?}, g = {grad}: {e}\n{}", line.latex));
+                }
+            }
+        }
+    }
+}

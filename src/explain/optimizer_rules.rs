@@ -104,6 +104,11 @@ pub fn update_lines(
         [one] if *one < 0.0 => format!(r"\left({}\right)", n32(*one)),
         other => show(other),
     };
+    // g²: a number in scientific notation is bracketed too (`10^{-5}^2` does not typeset).
+    let squared = |v: &[f32]| match v {
+        [one] if n32(*one).contains(r"\times") => format!(r"\left({}\right)^2", n32(*one)),
+        other => format!("{}^2", wrap(other)),
+    };
     let take = |f: fn(&ParamUpdate) -> f32| updates.iter().map(f).collect::<Vec<f32>>();
     let (old, grad, new) = (take(|u| u.theta), take(|u| u.grad), take(|u| u.theta_new));
     let lr = num(h.lr);
@@ -183,10 +188,10 @@ pub fn update_lines(
                 line(
                     format!("second moment of {name}"),
                     format!(
-                        r"v_{{{p}}} \leftarrow {b2} \cdot {} + {} \cdot {}^2 = {}",
+                        r"v_{{{p}}} \leftarrow {b2} \cdot {} + {} \cdot {} = {}",
                         show(&v0),
                         num(1.0 - h.beta_2),
-                        wrap(&grad),
+                        squared(&grad),
                         show(&v)
                     ),
                 ),

@@ -113,6 +113,14 @@ impl State {
         });
     }
 
+    /// The newest five problems are kept.
+    fn push_error(&mut self, message: String) {
+        self.errors.push(message);
+        if self.errors.len() > 5 {
+            self.errors.remove(0);
+        }
+    }
+
     fn push_point(&mut self, point: CurvePoint) {
         history::push(&mut self.history, point, MAX_HISTORY);
     }
@@ -141,9 +149,14 @@ impl Reducible for State {
             }
             Action::ChoosingDevice => s.status = WorkerStatus::ChoosingDevice,
             Action::Stopped(why) => {
-                // No device: every control that needs one is disabled.
+                // No device: every control that needs one is disabled, and nothing runs (a
+                // crash while playing left `running` in the last snapshots: no Pause either).
                 (s.status, s.backend) = (WorkerStatus::Stopped, None);
-                s.errors.push(why);
+                s.views.stop();
+                if let Some(snapshot) = s.snapshot.as_mut() {
+                    snapshot.progress.running = false;
+                }
+                s.push_error(why);
             }
             Action::Ready(info) => {
                 s.status = WorkerStatus::Ready;
@@ -153,12 +166,7 @@ impl Reducible for State {
                 s.push_history(&snapshot);
                 s.snapshot = Some(*snapshot);
             }
-            Action::Error(message) => {
-                s.errors.push(message);
-                if s.errors.len() > 5 {
-                    s.errors.remove(0);
-                }
-            }
+            Action::Error(message) => s.push_error(message),
             Action::DismissError(i) if i < s.errors.len() => {
                 s.errors.remove(i);
             }

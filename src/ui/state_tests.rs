@@ -195,14 +195,22 @@ fn a_stopped_worker_leaves_no_device_and_one_message() {
                 reason: None,
                 detail: None,
             }),
+            snapshot(3, &[]),
             Action::Stopped("reload".into()),
         ],
+    );
+    assert!(
+        !s.running(),
+        "a crash while playing leaves no Pause to press"
     );
     assert_eq!(
         (s.status.clone(), s.backend.is_none()),
         (WorkerStatus::Stopped, true)
     );
     assert_eq!(s.errors, ["reload"]);
+    let s = reduce(s, (0..6).map(|i| Action::Error(format!("e{i}"))));
+    let s = s.reduce(Action::Stopped("reload".into()));
+    assert_eq!(s.errors.len(), 5, "the cap holds for the stop message too");
     assert!(!super::pages::ready(&s), "nothing can start");
 }
 

@@ -106,6 +106,10 @@ impl WorkerLink {
 
     fn send_init(&self, settings: Settings, resume: Resume) {
         *self.settings.borrow_mut() = settings.clone();
+        if self.bridge.borrow().is_none() {
+            // The worker was given up on: the page stays "stopped" (reload to start again).
+            return;
+        }
         self.dispatcher.dispatch(Action::ChoosingDevice);
         let cpu_reason = self.cpu_reason.borrow().clone();
         self.send(Command::Init {

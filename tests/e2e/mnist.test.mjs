@@ -27,7 +27,9 @@ async function stroke(page, points) {
 async function drawnDigit(page, points, name) {
   await page.getByTestId("draw-clear").click();
   await stroke(page, points);
-  // The answer arrives from the worker; wait until a digit is shown.
+  // Answers to the stroke's earlier requests may come first: wait until every request
+  // (the last one is the finished drawing's) is answered and a digit is shown.
+  await page.locator('[data-testid="draw-pad"][data-pending="0"]').waitFor({ timeout: 60_000 });
   await page.getByTestId("draw-top").filter({ hasText: /^\d$/ }).waitFor({ timeout: 60_000 });
   // The probability bars have finished moving before the picture is taken.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));

@@ -149,10 +149,8 @@ impl ModuleVisitor for FiniteCheck {
             return;
         }
         let data = param.val().into_data();
-        self.bad = match data.as_slice::<f32>() {
-            Ok(values) => values.iter().copied().find(|x| !x.is_finite()),
-            Err(_) => Some(f32::NAN),
-        };
+        // Whatever the stored precision, the check is on the values as f32.
+        self.bad = data.convert::<f32>().iter::<f32>().find(|x| !x.is_finite());
     }
 }
 

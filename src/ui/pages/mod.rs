@@ -103,6 +103,13 @@ impl TaskViews {
         self.reference.clear_run();
     }
 
+    /// The worker was given up on: no task's run is running any more.
+    pub fn stop(&mut self) {
+        if let Some(snapshot) = self.mnist.snapshot.as_mut() {
+            snapshot.progress.running = false;
+        }
+    }
+
     /// After a failure the run continues from `step`: what came later goes.
     pub fn rewind(&mut self, step: u64) {
         self.mnist.rewind(step);

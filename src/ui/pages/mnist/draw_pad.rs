@@ -25,6 +25,9 @@ pub struct DrawPadProps {
     /// Changes whenever the model may have changed (ask again for the same drawing).
     pub model_version: u64,
     pub probs: Option<Vec<f32>>,
+    /// Predictions the worker has answered (`data-pending` on the pad: requests not answered
+    /// yet, so a test knows when the drawing's own answer is shown).
+    pub answered: u64,
     pub send: Callback<Command>,
     pub on_clear: Callback<()>,
     pub on_follow: Callback<TraceSample>,
@@ -37,6 +40,8 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
     let last = use_mut_ref(|| None::<(f64, f64)>);
     let last_sent = use_mut_ref(|| 0f64);
     let digit = use_state(|| None::<Rc<Vec<u8>>>);
+    // Predictions asked for, counted from the answers already in when the pad was made.
+    let asked = use_mut_ref(|| props.answered);
     {
         let canvas = canvas.clone();
         use_effect_with((), move |_| clear_canvas(&canvas));
@@ -49,7 +54,7 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
             props.send.clone(),
             props.ready,
         );
-        let last_sent = last_sent.clone();
+        let (last_sent, asked) = (last_sent.clone(), asked.clone());
         Rc::new(move || {
             let Some(c) = canvas.cast::<HtmlCanvasElement>() else {
                 return;
@@ -58,6 +63,7 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
             match read_digit(&c) {
                 Some(pixels) => {
                     if ready {
+                        *asked.borrow_mut() += 1;
                         send.emit(Command::from(MnistCommand::Predict {
                             pixels: pixels.clone(),
                         }));
@@ -70,9 +76,10 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
     };
     {
         // A newer model (or one that just became ready): ask again about the same drawing.
-        let (digit, send) = (digit.clone(), props.send.clone());
+        let (digit, send, asked) = (digit.clone(), props.send.clone(), asked.clone());
         use_effect_with((props.model_version, props.ready), move |(_, ready)| {
             if let (Some(pixels), true) = ((*digit).clone(), *ready) {
+                *asked.borrow_mut() += 1;
                 send.emit(Command::from(MnistCommand::Predict {
                     pixels: pixels.to_vec(),
                 }));
@@ -125,7 +132,7 @@ pub fn DrawPad(props: &DrawPadProps) -> Html {
                 <h2>{"Draw a digit"}</h2>
                 <button data-testid="draw-clear" onclick={clear}>{"Clear"}</button>
             </div>
-            <canvas ref={canvas} class="draw-pad" data-testid="draw-pad" width={PAD.to_string()} height={PAD.to_string()}
+            <canvas ref={canvas} class="draw-pad" data-testid="draw-pad" data-pending={asked.borrow().saturating_sub(props.answered).to_string()} width={PAD.to_string()} height={PAD.to_string()}
                 aria-label="Drawing pad: draw a digit with the mouse, a pen or a finger"
                 onpointerdown={on_down} onpointermove={on_move} onpointerup={on_end.clone()}
                 onpointercancel={on_end.clone()} onlostpointercapture={on_end} />

@@ -125,7 +125,7 @@ pub fn MnistPage(props: &MnistPageProps) -> Html {
                 </Show>
             </section>
             <section class="side">
-                <Show name="draw"><DrawPad {ready} {model_version} probs={m.drawn_probs.clone()} send={props.send.clone()}
+                <Show name="draw"><DrawPad {ready} {model_version} probs={m.drawn_probs.clone()} answered={m.predictions} send={props.send.clone()}
                     on_clear={clear(MnistPart::Drawing)} on_follow={on_follow.clone()} /></Show>
                 <Show name="weights">
                 <ModelFilePanel {ready} saved={m.saved.clone()} status={m.model_status.clone()}

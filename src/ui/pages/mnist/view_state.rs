@@ -24,6 +24,8 @@ pub struct MnistView {
     pub cell: Option<CellExamples>,
     /// Probabilities for the drawn digit.
     pub drawn_probs: Option<Vec<f32>>,
+    /// Predictions answered so far (the draw pad compares it with the requests it sent).
+    pub predictions: u64,
     /// A saved model waiting to be downloaded by the page.
     pub saved: Option<ModelFile>,
     /// A short confirmation about the last model saved or loaded.
@@ -64,9 +66,10 @@ impl MnistView {
 
     /// A new run starts: curves and evaluations go, the data stays.
     pub fn clear_run(&mut self) {
-        let data = self.data.take();
+        let (data, predictions) = (self.data.take(), self.predictions);
         *self = Self {
             data,
+            predictions,
             ..Self::default()
         };
     }
@@ -111,7 +114,10 @@ impl MnistView {
                     examples,
                 })
             }
-            MnistEvent::Prediction { probs } => self.drawn_probs = Some(probs),
+            MnistEvent::Prediction { probs } => {
+                self.drawn_probs = Some(probs);
+                self.predictions += 1;
+            }
             MnistEvent::ModelSaved(file) => {
                 self.model_status = Some(format!(
                     "Saved as {} ({}).",
