@@ -21,9 +21,9 @@ fn data() -> Rc<MnistData> {
 
 fn mnist_settings(model: ModelKind, optimizer: OptimizerKind) -> Settings {
     let mut s = Settings::mnist_default();
-    (s.model, s.optimizer, s.l2) = (model, optimizer, 1e-3);
-    (s.hidden, s.filters) = (vec![16], [2, 4]);
-    (s.subset, s.batch_size, s.epochs, s.lr_decay) = (100, 25, 3, 0.9);
+    (s.mnist.model, s.optimizer, s.live.l2) = (model, optimizer, 1e-3);
+    (s.mnist.hidden, s.mnist.filters) = (vec![16], [2, 4]);
+    (s.mnist.subset, s.batch_size, s.epochs, s.mnist.lr_decay) = (100, 25, 3, 0.9);
     s
 }
 
@@ -105,14 +105,11 @@ fn a_checkpoint_of_other_settings_is_refused() {
     t.step();
     let saved = block_on(t.prepare_checkpoint("tab-1").finish()).unwrap();
     // A live change (the learning rate) still fits; a different network does not.
-    assert!(saved.fits(&Settings {
-        lr: 0.5,
-        ..s.clone()
-    }));
-    let wider = Settings {
-        hidden: vec![32],
-        ..s.clone()
-    };
+    let mut faster = s.clone();
+    faster.live.lr = 0.5;
+    assert!(saved.fits(&faster));
+    let mut wider = s.clone();
+    wider.mnist.hidden = vec![32];
     assert!(!saved.fits(&wider));
     let error = MnistTrainer::resume(&wider, cpu(), data.clone(), &saved)
         .err()
@@ -132,7 +129,7 @@ fn an_interrupted_neuron_resumes_exactly() {
         OptimizerKind::Adam,
     ] {
         let mut s = Settings::neuron_default();
-        (s.optimizer, s.lr) = (optimizer, 0.1);
+        (s.optimizer, s.live.lr) = (optimizer, 0.1);
         s.neuron.x = vec![0.5, -1.5, 2.0];
         s.neuron.w = vec![0.1, 0.2, -0.3];
         let mut straight = NeuronRun::new(&s, cpu());

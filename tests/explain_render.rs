@@ -9,13 +9,12 @@ use ml_playground::settings::{OptimizerKind, Settings};
 fn all_sub_steps_typeset_for_every_optimizer_and_regularizer() {
     for optimizer in OptimizerKind::ALL {
         for (l1, l2, batch) in [(0.0, 0.0, 10), (0.1, 0.2, 3)] {
-            let s = Settings {
+            let mut s = Settings {
                 optimizer,
-                l1,
-                l2,
                 batch_size: batch,
                 ..Settings::default()
             };
+            (s.live.l1, s.live.l2) = (l1, l2);
             let mut trainer = LinRegTrainer::new(&s, device::cpu(), None);
             trainer.step();
             trainer.step();

@@ -11,7 +11,7 @@ use futures::executor::block_on;
 use ml_playground::engine::{device, trainer::LinRegTrainer};
 use ml_playground::explain::linreg_math as oracle;
 use ml_playground::protocol::{Checkpoint, ParamState, StepTrace};
-use ml_playground::settings::{OptimizerKind, Settings};
+use ml_playground::settings::{Live, OptimizerKind, Settings};
 
 fn close(what: &str, burn: f32, expected: f64) {
     let err = (f64::from(burn) - expected).abs();
@@ -50,9 +50,12 @@ fn check_step(t: &StepTrace) {
 fn settings(optimizer: OptimizerKind, l1: f64, l2: f64) -> Settings {
     Settings {
         optimizer,
-        l1,
-        l2,
-        lr: 0.05,
+        live: Live {
+            l1,
+            l2,
+            lr: 0.05,
+            ..Live::default()
+        },
         batch_size: 8,
         ..Settings::default()
     }

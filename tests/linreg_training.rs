@@ -23,13 +23,13 @@ fn full_batch_training_reaches_least_squares_for_each_optimizer() {
         (OptimizerKind::Momentum, 0.1, 600),
         (OptimizerKind::Adam, 0.05, 1500),
     ] {
-        let s = Settings {
+        let mut s = Settings {
             optimizer,
-            lr,
             epochs,
             batch_size: 80,
             ..Settings::default()
         };
+        s.live.lr = lr;
         let (trainer, w, b) = train(&s);
         let d = trainer.data();
         let ls = least_squares::fit(&d.x_train, &d.y_train).unwrap();

@@ -19,7 +19,7 @@ fn data() -> Rc<MnistData> {
 fn settings(preset: Preset, subset: usize, epochs: usize) -> Settings {
     let mut s = Settings::mnist_default();
     preset.apply(&mut s);
-    (s.subset, s.epochs) = (subset, epochs);
+    (s.mnist.subset, s.epochs) = (subset, epochs);
     s
 }
 
@@ -81,7 +81,7 @@ fn the_cnn_trains_a_few_steps() {
     let e = &evaluations[0];
     assert!(e.accuracy > 0.5, "test accuracy {}", e.accuracy);
     assert_eq!((e.first_layer.width, e.first_layer.images.len()), (5, 16));
-    assert_eq!(Settings::mnist_default().model, ModelKind::Mlp);
+    assert_eq!(Settings::mnist_default().mnist.model, ModelKind::Mlp);
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn a_model_file_with_a_weight_that_is_not_a_number_is_refused() {
 fn cnn_preset_full_schedule() {
     let mut s = settings(Preset::SmallCnn, 60_000, 2);
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
-    s.lr = env("CNN_LR").unwrap_or(s.lr);
+    s.live.lr = env("CNN_LR").unwrap_or(s.live.lr);
     s.batch_size = env("CNN_BATCH").map_or(s.batch_size, |b| b as usize);
     let started = std::time::Instant::now();
     let mut t = MnistTrainer::new(&s, cpu(), data());

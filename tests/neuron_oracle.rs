@@ -48,13 +48,14 @@ fn check_step(t: &NeuronStep) {
 }
 
 fn settings(optimizer: OptimizerKind, neuron: NeuronSettings) -> Settings {
-    Settings {
+    let mut s = Settings {
         optimizer,
-        lr: 0.5,
         momentum: 0.8,
         neuron,
         ..Settings::neuron_default()
-    }
+    };
+    s.live.lr = 0.5;
+    s
 }
 
 #[test]

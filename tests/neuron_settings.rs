@@ -6,7 +6,7 @@ use ml_playground::settings::{NeuronSettings, OptimizerKind, Settings, Task, fro
 #[test]
 fn neuron_and_formulas_round_trip() {
     let mut s = Settings::neuron_default();
-    (s.optimizer, s.lr) = (OptimizerKind::Adam, 0.05);
+    (s.optimizer, s.live.lr) = (OptimizerKind::Adam, 0.05);
     s.neuron = NeuronSettings {
         x: vec![1.5, -2.0],
         w: vec![0.25, 3.0],

@@ -32,7 +32,7 @@ fn trained(
 ) -> MnistTrainer {
     let mut s = Settings::mnist_default();
     preset.apply(&mut s);
-    (s.subset, s.epochs) = (512, 2);
+    (s.mnist.subset, s.epochs) = (512, 2);
     edit(&mut s);
     let mut t = MnistTrainer::new(&s, cpu(), data.clone());
     for _ in 0..steps {
@@ -191,7 +191,8 @@ fn mlp_presets_match_the_f64_oracle_with_every_optimizer() {
             &data,
             preset,
             |s| {
-                (s.optimizer, s.activation, s.l1, s.l2) = (optimizer, activation, l1, l2);
+                (s.optimizer, s.mnist.activation, s.live.l1, s.live.l2) =
+                    (optimizer, activation, l1, l2);
             },
             5,
         );

@@ -9,18 +9,19 @@
 use std::collections::BTreeSet;
 
 use ml_playground::settings::embed::{PANELS, apply_pairs};
-use ml_playground::settings::table::{self, ROWS};
+use ml_playground::settings::table;
 use ml_playground::settings::{
-    Activation, BackendChoice, ModelKind, NeuronSettings, OptimizerKind, Preprocess, Settings,
-    Task, from_hash, to_hash,
+    Activation, BackendChoice, LinregSettings, Live, MnistSettings, ModelKind, NeuronSettings,
+    OptimizerKind, Preprocess, Settings, Task, from_hash, to_hash,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
 
 #[test]
 fn every_key_is_in_exactly_one_row_and_no_panel_shares_a_name() {
-    let keys: BTreeSet<&str> = ROWS.iter().map(|r| r.key).collect();
-    assert_eq!(keys.len(), ROWS.len(), "a key is declared twice");
+    let rows = table::all_rows();
+    let keys: BTreeSet<&str> = rows.iter().map(|r| r.key).collect();
+    assert_eq!(keys.len(), rows.len(), "a key is declared twice");
     for (panel, _) in PANELS {
         assert!(
             !keys.contains(panel),
@@ -36,10 +37,24 @@ fn every_key_is_in_exactly_one_row_and_no_panel_shares_a_name() {
         );
         assert!(of_task.contains(&"backend"), "{task:?} has no backend row");
     }
-    assert!(
-        ROWS.iter()
-            .all(|r| !r.label.is_empty() && !r.tasks.is_empty())
-    );
+    for row in &rows {
+        assert!(!row.label.is_empty(), "{} has no label", row.key);
+        assert!(
+            Task::ALL
+                .iter()
+                .any(|&t| table::row_of(t, row.key).is_some()),
+            "no task uses {}",
+            row.key
+        );
+    }
+    for task in Task::ALL {
+        for key in task.spec().shared {
+            assert!(
+                table::SHARED.iter().any(|r| r.key == *key),
+                "{task:?}: no shared row {key}"
+            );
+        }
+    }
 }
 
 fn f64_in(low: f64, high: f64) -> impl Strategy<Value = f64> {
@@ -72,9 +87,11 @@ prop_compose! {
             y,
         };
         Settings {
-            task: Task::LinearRegression, points, noise, seed, lr, batch_size, epochs,
-            optimizer, momentum, l1, l2, backend, show_test, walk, speed, model, hidden,
-            filters, activation, preprocess, subset, lr_decay, neuron,
+            task: Task::LinearRegression, seed, batch_size, epochs, optimizer, momentum, backend,
+            live: Live { lr, l1, l2, speed },
+            linreg: LinregSettings { points, noise, show_test, walk },
+            mnist: MnistSettings { model, hidden, filters, activation, preprocess, subset, lr_decay },
+            neuron,
         }
     }
 }
@@ -86,22 +103,33 @@ fn settings_of(task: Task) -> impl Strategy<Value = Settings> {
         s.backend = r.backend;
         match task {
             Task::LinearRegression => {
-                (s.points, s.noise, s.show_test, s.walk) = (r.points, r.noise, r.show_test, r.walk);
+                (
+                    s.linreg.points,
+                    s.linreg.noise,
+                    s.linreg.show_test,
+                    s.linreg.walk,
+                ) = (
+                    r.linreg.points,
+                    r.linreg.noise,
+                    r.linreg.show_test,
+                    r.linreg.walk,
+                );
             }
             Task::Mnist => {
-                (s.model, s.hidden, s.filters) = (r.model, r.hidden.clone(), r.filters);
-                (s.activation, s.preprocess) = (r.activation, r.preprocess);
-                (s.subset, s.lr_decay) = (r.subset, r.lr_decay);
+                (s.mnist.model, s.mnist.hidden, s.mnist.filters) =
+                    (r.mnist.model, r.mnist.hidden.clone(), r.mnist.filters);
+                (s.mnist.activation, s.mnist.preprocess) = (r.mnist.activation, r.mnist.preprocess);
+                (s.mnist.subset, s.mnist.lr_decay) = (r.mnist.subset, r.mnist.lr_decay);
             }
             Task::Neuron | Task::Formulas => s.neuron = r.neuron.clone(),
         }
         if matches!(task, Task::LinearRegression | Task::Mnist) {
-            (s.seed, s.batch_size, s.epochs, s.l1, s.l2) =
-                (r.seed, r.batch_size, r.epochs, r.l1, r.l2);
-            s.speed = r.speed;
+            (s.seed, s.batch_size, s.epochs, s.live.l1, s.live.l2) =
+                (r.seed, r.batch_size, r.epochs, r.live.l1, r.live.l2);
+            s.live.speed = r.live.speed;
         }
         if task != Task::Formulas {
-            (s.lr, s.optimizer, s.momentum) = (r.lr, r.optimizer, r.momentum);
+            (s.live.lr, s.optimizer, s.momentum) = (r.live.lr, r.optimizer, r.momentum);
         }
         s
     })
@@ -136,7 +164,7 @@ proptest! {
     #[test]
     fn real_keys_with_any_values_never_panic(
         pairs in proptest::collection::vec(
-            (select(ROWS.iter().map(|r| r.key).collect::<Vec<_>>()), "[^&#]{0,24}"), 0..8)
+            (select(table::all_rows().iter().map(|r| r.key).collect::<Vec<_>>()), "[^&#]{0,24}"), 0..8)
     ) {
         let hash: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let (s, notices) = from_hash(&hash.join("&"));

@@ -10,11 +10,14 @@ use ml_playground::settings::{ModelKind, Preprocess, Settings};
 /// None for an unknown name.
 pub fn settings(name: &str) -> Option<Settings> {
     let mut s = Settings::mnist_default();
-    (s.epochs, s.batch_size, s.lr, s.lr_decay, s.seed) = (1, 64, 0.001, 1.0, 1);
+    (s.epochs, s.batch_size, s.live.lr, s.mnist.lr_decay, s.seed) = (1, 64, 0.001, 1.0, 1);
     match name {
-        "E2" => (s.hidden, s.preprocess) = (vec![128], Preprocess::Unit),
-        "E3" => (s.hidden, s.preprocess) = (vec![256, 128, 64], Preprocess::Symmetric),
-        "E4" => (s.model, s.filters, s.preprocess) = (ModelKind::Cnn, [8, 16], Preprocess::Unit),
+        "E2" => (s.mnist.hidden, s.mnist.preprocess) = (vec![128], Preprocess::Unit),
+        "E3" => (s.mnist.hidden, s.mnist.preprocess) = (vec![256, 128, 64], Preprocess::Symmetric),
+        "E4" => {
+            (s.mnist.model, s.mnist.filters, s.mnist.preprocess) =
+                (ModelKind::Cnn, [8, 16], Preprocess::Unit)
+        }
         _ => return None,
     }
     Some(s)

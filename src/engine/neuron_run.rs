@@ -60,7 +60,7 @@ impl NeuronRun {
             states: [fresh(), fresh()],
             optimizer,
             kind: settings.optimizer,
-            lr: settings.lr,
+            lr: settings.live.lr,
             step: 0,
             last: None,
             losses: Vec::new(),

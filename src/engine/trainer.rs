@@ -44,7 +44,7 @@ pub fn initial_weights(seed: u64) -> (f32, f32) {
 impl LinRegTrainer {
     /// Prepares a run on `device`, from the start or from `resume`.
     pub fn new(settings: &Settings, device: Device, resume: Option<&Checkpoint>) -> Self {
-        let data = generate(settings.points, settings.noise, settings.seed);
+        let data = generate(settings.linreg.points, settings.linreg.noise, settings.seed);
         let upload = |v: &[f32]| Tensor::<1>::from_floats(v, &device);
         let optimizer = ScalarOptimizer::new(settings.optimizer, settings.momentum);
         let (w, b, step, restored) = match resume {
@@ -62,11 +62,7 @@ impl LinRegTrainer {
             params: LinearParams::new(w, b, &device),
             states: restored.map(|r| optimizer.initial_state(r, &device)),
             optimizer,
-            hyper: Hyper {
-                lr: settings.lr,
-                l1: settings.l1,
-                l2: settings.l2,
-            },
+            hyper: Hyper::from(settings.live),
             settings: settings.clone(),
             data,
             device,

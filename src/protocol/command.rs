@@ -12,6 +12,16 @@ pub struct Hyper {
     pub l2: f64,
 }
 
+impl From<crate::settings::Live> for Hyper {
+    fn from(live: crate::settings::Live) -> Self {
+        Self {
+            lr: live.lr,
+            l1: live.l1,
+            l2: live.l2,
+        }
+    }
+}
+
 /// Where a run stands, in plain numbers: enough to continue it on another device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Checkpoint {
@@ -61,10 +71,7 @@ pub enum Command {
     /// Exactly one optimizer step, then pause.
     Step,
     /// Settings that may change while training runs: learning rate, regularization, speed.
-    SetLive {
-        hyper: Hyper,
-        speed: u32,
-    },
+    SetLive(crate::settings::Live),
     /// A task's own request (MNIST's evaluation and model files, the neuron's steps, …).
     Task(super::TaskCommand),
 }

@@ -1,8 +1,8 @@
 //! The embed API's `set` command: settings applied by their table rows, strictly.
 
-use super::model::{Settings, Task};
 use super::table;
 use super::value::{one_of, shown};
+use super::{Settings, Task};
 
 /// `current` with the host's settings (URL-hash keys and values) applied through the
 /// [settings table](super::table), or every reason they cannot be: an unknown key or a bad
@@ -49,7 +49,7 @@ pub fn apply_pairs(current: &Settings, pairs: &[(String, String)]) -> Result<Set
             ));
         }
     }
-    if let Some(message) = s.neuron.match_lengths() {
+    if let Some(message) = (s.task.spec().mend)(&mut s) {
         problems.push(message);
     }
     if problems.is_empty() {

@@ -161,12 +161,12 @@ mod tests {
         let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
         let s = apply_pairs(&current, &[pair("lr", "0.05"), pair("optimizer", "adam")]).unwrap();
         assert_eq!(
-            (s.lr, s.optimizer),
+            (s.live.lr, s.optimizer),
             (0.05, crate::settings::OptimizerKind::Adam)
         );
         let s = apply_pairs(&current, &[pair("task", "mnist"), pair("preset", "cnn")]).unwrap();
         assert_eq!(
-            (s.task, s.model),
+            (s.task, s.mnist.model),
             (Task::Mnist, crate::settings::ModelKind::Cnn)
         );
         for bad in [

@@ -9,8 +9,8 @@
 
 use serde_json::Value;
 
+use super::Settings;
 use super::hash::{from_hash, to_hash};
-use super::model::Settings;
 
 /// The header's form of `settings` (format 2).
 pub fn to_header(settings: &Settings) -> String {
@@ -113,13 +113,13 @@ mod tests {
         let v1: Value = serde_json::from_str(V1).unwrap();
         let s = from_header(&hash_from_v1(&v1).unwrap()).unwrap();
         let mut expected = Settings::mnist_default();
-        (expected.hidden, expected.seed) = (vec![16], 7);
+        (expected.mnist.hidden, expected.seed) = (vec![16], 7);
         assert_eq!(s, expected);
         assert_eq!(
-            (s.model, s.optimizer),
+            (s.mnist.model, s.optimizer),
             (ModelKind::Mlp, OptimizerKind::Adam)
         );
-        assert_eq!(s.preprocess, Preprocess::Unit);
+        assert_eq!(s.mnist.preprocess, Preprocess::Unit);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! replaced by its default with a [`Notice`] that names key and value. It never fails and
 //! never panics.
 
-use super::model::Settings;
+use super::Settings;
 use super::table::{self, Row};
 use super::value::shown;
 
@@ -39,7 +39,7 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
         |k| k != "task" && k != "preset",
         &mut notices,
     );
-    if let Some(message) = s.neuron.match_lengths() {
+    if let Some(message) = (s.task.spec().mend)(&mut s) {
         notices.push(Notice {
             key: "w".into(),
             message,
@@ -97,7 +97,9 @@ fn set(row: &Row, s: &mut Settings, value: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::{Activation, BackendChoice, ModelKind, OptimizerKind, Task};
+    use crate::settings::{
+        Activation, BackendChoice, LinregSettings, Live, ModelKind, OptimizerKind, Task,
+    };
 
     #[test]
     fn default_round_trips() {
@@ -111,19 +113,24 @@ mod tests {
     fn every_field_round_trips() {
         let s = Settings {
             task: Task::LinearRegression,
-            points: 250,
-            noise: 0.75,
             seed: 123_456,
-            lr: 0.003,
             batch_size: 32,
             epochs: 7,
             optimizer: OptimizerKind::Adam,
             momentum: 0.5,
-            l1: 0.01,
-            l2: 0.2,
             backend: BackendChoice::Cpu,
-            show_test: false,
-            speed: 0,
+            live: Live {
+                lr: 0.003,
+                l1: 0.01,
+                l2: 0.2,
+                speed: 0,
+            },
+            linreg: LinregSettings {
+                points: 250,
+                noise: 0.75,
+                show_test: false,
+                walk: false,
+            },
             ..Settings::default()
         };
         let hash = to_hash(&s);
@@ -136,7 +143,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_ignored_silently() {
         let (s, notices) = from_hash("#lr=0.5&colour=blue&&=&novalue");
-        assert_eq!(s.lr, 0.5);
+        assert_eq!(s.live.lr, 0.5);
         assert!(notices.is_empty());
     }
 
@@ -146,10 +153,13 @@ mod tests {
             from_hash("#lr=abc&batch=0&optimizer=rmsprop&noise=NaN&epochs=-3&seed=1e99");
         let d = Settings::default();
         assert_eq!(
-            (s.lr, s.batch_size, s.optimizer),
-            (d.lr, d.batch_size, d.optimizer)
+            (s.live.lr, s.batch_size, s.optimizer),
+            (d.live.lr, d.batch_size, d.optimizer)
         );
-        assert_eq!((s.noise, s.epochs, s.seed), (d.noise, d.epochs, d.seed));
+        assert_eq!(
+            (s.linreg.noise, s.epochs, s.seed),
+            (d.linreg.noise, d.epochs, d.seed)
+        );
         let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(
             keys,
@@ -176,8 +186,12 @@ mod tests {
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(s, Settings::mnist_default());
         let mut custom = Settings::mnist_default();
-        (custom.hidden, custom.activation, custom.subset) = (vec![64, 32], Activation::Tanh, 1000);
-        (custom.model, custom.filters) = (ModelKind::Cnn, [8, 16]);
+        (
+            custom.mnist.hidden,
+            custom.mnist.activation,
+            custom.mnist.subset,
+        ) = (vec![64, 32], Activation::Tanh, 1000);
+        (custom.mnist.model, custom.mnist.filters) = (ModelKind::Cnn, [8, 16]);
         let (back, notices) = from_hash(&to_hash(&custom));
         assert_eq!((back, notices.len()), (custom, 0));
     }
@@ -185,9 +199,12 @@ mod tests {
     #[test]
     fn presets_and_bad_mnist_values() {
         let (s, _) = from_hash("#task=mnist&preset=seed002&subset=5000");
-        assert_eq!((s.hidden.as_slice(), s.subset), (&[256, 128, 64][..], 5000));
+        assert_eq!(
+            (s.mnist.hidden.as_slice(), s.mnist.subset),
+            (&[256, 128, 64][..], 5000)
+        );
         let (s, notices) = from_hash("#task=mnist&hidden=12-x&subset=7&model=rnn&filters=8");
-        assert_eq!((s.hidden, s.filters), (vec![128], [16, 32]));
+        assert_eq!((s.mnist.hidden, s.mnist.filters), (vec![128], [16, 32]));
         let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(keys, ["hidden", "subset", "model", "filters"]);
         assert!(notices[0].message.contains("“x”"), "{}", notices[0].message);

@@ -1,6 +1,7 @@
 //! The names of the settings' choices: their URL keys and labels.
 
-use super::model::{BackendChoice, OptimizerKind, Task};
+use super::Task;
+use super::model::{BackendChoice, OptimizerKind};
 
 impl OptimizerKind {
     pub const ALL: [OptimizerKind; 3] = [Self::Sgd, Self::Momentum, Self::Adam];
@@ -43,20 +44,8 @@ impl BackendChoice {
 }
 
 impl Task {
-    pub const ALL: [Task; 4] = [
-        Self::LinearRegression,
-        Self::Neuron,
-        Self::Mnist,
-        Self::Formulas,
-    ];
-
     pub fn key(self) -> &'static str {
-        match self {
-            Self::LinearRegression => "linreg",
-            Self::Mnist => "mnist",
-            Self::Neuron => "neuron",
-            Self::Formulas => "formulas",
-        }
+        self.spec().key
     }
 
     pub fn from_key(key: &str) -> Option<Self> {

@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::table::{Change::Restart, Row, TaskSpec, num, r, text};
+use super::{Settings, Task};
+
 /// Bounds of the neuron's values.
 pub mod range {
     /// How many inputs xᵢ (and weights wᵢ).
@@ -86,6 +89,41 @@ impl NeuronSettings {
         ))
     }
 }
+
+/// x, w, b and y: the neuron's rows (the formula page's neuron example reads them too).
+#[rustfmt::skip]
+pub const ROWS: &[Row] = &[
+    r("x", "Inputs x", Restart, true, text!(neuron.x, list_to_text, list_from_text)),
+    r("w", "Weights w", Restart, true, text!(neuron.w, list_to_text, list_from_text)),
+    r("b", "Bias b", Restart, true, text!(neuron.b, f64::to_string, value_from_text)),
+    r("y", "Label y", Restart, true, num!(neuron.y, range::LABEL)),
+];
+
+/// The single neuron's starting point: the textbook example, plain SGD with α = 0.5 (large
+/// enough that one step visibly moves w and b).
+fn defaults() -> Settings {
+    let mut s = Settings {
+        task: Task::Neuron,
+        ..Settings::default()
+    };
+    s.live.lr = 0.5;
+    s
+}
+
+/// w made as long as x (see [`NeuronSettings::match_lengths`]).
+pub fn mend(s: &mut Settings) -> Option<String> {
+    s.neuron.match_lengths()
+}
+
+pub const SPEC: TaskSpec = TaskSpec {
+    key: "neuron",
+    rows: ROWS,
+    shared: &["lr", "optimizer", "momentum", "backend"],
+    defaults,
+    // One sample.
+    train_points: |_| 1,
+    mend,
+};
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use super::pages;
 use super::state::{Action, State};
 use super::url;
 use super::worker_bridge::WorkerLink;
-use crate::protocol::{Command, Hyper, Resume};
+use crate::protocol::{Command, Resume};
 use crate::settings::{Change, EmbedOptions, Settings, Task, classify};
 
 /// The one message a settings change sends to the worker, as the settings table classifies
@@ -22,14 +22,7 @@ pub(super) fn command_for(old: &Settings, new: &Settings) -> Option<Command> {
         Change::Device | Change::Restart => Some(Command::Reset {
             settings: new.clone(),
         }),
-        Change::Live => Some(Command::SetLive {
-            hyper: Hyper {
-                lr: new.lr,
-                l1: new.l1,
-                l2: new.l2,
-            },
-            speed: new.speed,
-        }),
+        Change::Live => Some(Command::SetLive(new.live)),
         Change::View | Change::None => None,
     }
 }

@@ -75,8 +75,8 @@ pub enum Action {
 
 impl State {
     pub fn new(settings: Settings, notices: Vec<Notice>) -> Self {
-        let walk = settings.walk;
-        let data = generate(settings.points, settings.noise, settings.seed);
+        let walk = settings.linreg.walk;
+        let data = generate(settings.linreg.points, settings.linreg.noise, settings.seed);
         Self {
             least_squares: least_squares::fit(&data.x_train, &data.y_train),
             data,
@@ -133,10 +133,14 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Settings { settings, restart } => {
-                let data_changed = (settings.points, settings.noise, settings.seed)
-                    != (s.settings.points, s.settings.noise, s.settings.seed);
+                let data_changed = (settings.linreg.points, settings.linreg.noise, settings.seed)
+                    != (
+                        s.settings.linreg.points,
+                        s.settings.linreg.noise,
+                        s.settings.seed,
+                    );
                 if data_changed {
-                    s.data = generate(settings.points, settings.noise, settings.seed);
+                    s.data = generate(settings.linreg.points, settings.linreg.noise, settings.seed);
                     s.least_squares = least_squares::fit(&s.data.x_train, &s.data.y_train);
                 }
                 if restart {
@@ -176,7 +180,7 @@ impl Reducible for State {
             Action::DismissError(_) | Action::DismissNotice(_) => return self,
             Action::SetWalk(on) => {
                 s.walk_sub_steps = on;
-                s.settings.walk = on;
+                s.settings.linreg.walk = on;
                 s.sub_step = 0;
             }
             Action::SubStepNext => s.sub_step = (s.sub_step + 1).min(3),

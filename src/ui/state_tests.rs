@@ -102,7 +102,7 @@ fn the_curve_stays_bounded_and_keeps_the_newest_point() {
 fn a_restart_clears_the_run_but_a_live_change_keeps_it() {
     let s = reduce(state(Task::LinearRegression), [snapshot(5, &[])]);
     let mut live = s.settings.clone();
-    live.lr *= 2.0;
+    live.live.lr *= 2.0;
     let kept = reduce(
         s.clone(),
         [Action::Settings {
@@ -110,7 +110,10 @@ fn a_restart_clears_the_run_but_a_live_change_keeps_it() {
             restart: false,
         }],
     );
-    assert_eq!((steps(&kept), kept.settings.lr), (vec![5], live.lr));
+    assert_eq!(
+        (steps(&kept), kept.settings.live.lr),
+        (vec![5], live.live.lr)
+    );
     let restarted = reduce(
         s,
         [Action::Settings {
@@ -166,7 +169,7 @@ fn the_sub_step_walk_stays_within_its_four_steps() {
         [Action::SetWalk(true), Action::SubStepPrev],
     );
     assert_eq!(
-        (s.sub_step, s.walk_sub_steps, s.settings.walk),
+        (s.sub_step, s.walk_sub_steps, s.settings.linreg.walk),
         (0, true, true)
     );
     let s = reduce(s, (0..9).map(|_| Action::SubStepNext));
@@ -265,13 +268,13 @@ fn a_settings_change_sends_one_live_update_or_one_restart() {
     use crate::protocol::Command;
     let old = Settings::for_task(Task::LinearRegression);
     let mut new = old.clone();
-    new.lr = 0.5;
-    new.speed = 3;
+    new.live.lr = 0.5;
+    new.live.speed = 3;
     match command_for(&old, &new) {
-        Some(Command::SetLive { hyper, speed }) => assert_eq!((hyper.lr, speed), (0.5, 3)),
+        Some(Command::SetLive(live)) => assert_eq!((live.lr, live.speed), (0.5, 3)),
         other => panic!("a live change sent {other:?}"),
     }
-    new.points += 10;
+    new.linreg.points += 10;
     assert!(
         matches!(command_for(&old, &new), Some(Command::Reset { settings }) if settings == new)
     );

@@ -7,7 +7,6 @@ use super::run_buttons::RunButtons;
 use super::state::{Action, State};
 use super::url;
 use crate::protocol::Command;
-use crate::settings::Settings;
 
 #[derive(Properties, PartialEq)]
 pub struct TransportProps {
@@ -73,10 +72,9 @@ pub fn Transport(props: &TransportProps) -> Html {
         Callback::from(move |_: Event| {
             let on = !state.walk_sub_steps;
             // The sub-step mode is part of a link to this page.
-            url::write(&Settings {
-                walk: on,
-                ..state.settings.clone()
-            });
+            let mut s = state.settings.clone();
+            s.linreg.walk = on;
+            url::write(&s);
             state.dispatch(Action::SetWalk(on))
         })
     };

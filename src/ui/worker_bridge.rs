@@ -128,10 +128,7 @@ impl WorkerLink {
                 *self.settings.borrow_mut() = settings.clone();
                 *self.checkpoint.borrow_mut() = None;
             }
-            Command::SetLive { hyper, speed } => {
-                let mut s = self.settings.borrow_mut();
-                (s.lr, s.l1, s.l2, s.speed) = (hyper.lr, hyper.l1, hyper.l2, *speed);
-            }
+            Command::SetLive(live) => self.settings.borrow_mut().live = *live,
             _ => {}
         }
         if let Some(bridge) = self.bridge.borrow().as_ref() {

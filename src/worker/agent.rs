@@ -168,14 +168,11 @@ impl Worker for TrainWorker {
                     });
                 }
             }
-            Command::SetLive { hyper, speed } => {
+            Command::SetLive(live) => {
                 let mut s = shared.borrow_mut();
-                s.settings.speed = speed;
-                s.settings.lr = hyper.lr;
-                s.settings.l1 = hyper.l1;
-                s.settings.l2 = hyper.l2;
+                s.settings.live = live;
                 if let Some(t) = s.trainer.as_mut() {
-                    t.set_hyper(hyper);
+                    t.set_hyper(live.into());
                 }
             }
         }

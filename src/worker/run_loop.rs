@@ -37,7 +37,7 @@ pub async fn run(shared: Shared, send: impl Fn(Event)) {
     loop {
         let (finished, speed) = {
             let mut s = shared.borrow_mut();
-            let speed = s.settings.speed;
+            let speed = s.settings.live.speed;
             let batch = s.settings.effective_batch() as u64;
             if !s.running {
                 break;

@@ -19,9 +19,13 @@ pub enum Classifier {
 impl Classifier {
     /// A freshly initialized network for `settings`, drawn from the device's generator.
     pub fn new(settings: &Settings, device: &Device) -> Self {
-        match settings.model {
-            ModelKind::Mlp => Self::Mlp(Mlp::new(&settings.hidden, settings.activation, device)),
-            ModelKind::Cnn => Self::Cnn(Cnn::new(settings.filters, device)),
+        match settings.mnist.model {
+            ModelKind::Mlp => Self::Mlp(Mlp::new(
+                &settings.mnist.hidden,
+                settings.mnist.activation,
+                device,
+            )),
+            ModelKind::Cnn => Self::Cnn(Cnn::new(settings.mnist.filters, device)),
         }
     }
 

@@ -12,10 +12,10 @@ use crate::settings::{ModelKind, mnist::hidden_to_text};
 impl MnistTrainer {
     /// A short name of the network, e.g. `784-128-10` or `cnn`.
     pub fn describe(&self) -> String {
-        match self.settings.model {
+        match self.settings.mnist.model {
             ModelKind::Cnn => "cnn".into(),
             ModelKind::Mlp => {
-                let hidden = hidden_to_text(&self.settings.hidden);
+                let hidden = hidden_to_text(&self.settings.mnist.hidden);
                 format!("784-{hidden}{}10", if hidden.is_empty() { "" } else { "-" })
             }
         }

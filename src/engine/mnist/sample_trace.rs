@@ -98,20 +98,20 @@ impl MnistTrainer {
             beta_2: f64::from(ADAM_BETA_2),
             epsilon: f64::from(ADAM_EPSILON),
         };
-        let (mean, std) = self.settings.preprocess.mean_std();
+        let (mean, std) = self.settings.mnist.preprocess.mean_std();
         let head = SampleTrace {
             step: self.step,
             epoch: self.epoch(),
             sample,
             label,
             pixels,
-            preprocess: self.settings.preprocess,
+            preprocess: self.settings.mnist.preprocess,
             mean,
             std,
             x: Vec::new(),
             d_x: Vec::new(),
-            model: self.settings.model,
-            activation: self.settings.activation,
+            model: self.settings.mnist.model,
+            activation: self.settings.mnist.activation,
             conv: None,
             layers: Vec::new(),
             probs: Vec::new(),

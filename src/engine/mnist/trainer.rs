@@ -42,20 +42,17 @@ impl MnistTrainer {
     pub fn new(settings: &Settings, device: Device, data: Rc<MnistData>) -> Self {
         let device = device.autodiff();
         device.seed(settings.seed);
-        let subset = settings.subset.min(data.train.len());
+        let subset = settings.mnist.subset.min(data.train.len());
         Self {
             model: Classifier::new(settings, &device),
             optimizer: ParamOptimizer::new(settings),
             order: EpochOrder::new(settings.seed, subset),
-            scaling: Scaling::new(settings.preprocess),
-            hyper: Hyper {
-                lr: settings.lr,
-                l1: settings.l1,
-                l2: settings.l2,
-            },
-            settings: Settings {
-                subset,
-                ..settings.clone()
+            scaling: Scaling::new(settings.mnist.preprocess),
+            hyper: Hyper::from(settings.live),
+            settings: {
+                let mut s = settings.clone();
+                s.mnist.subset = subset;
+                s
             },
             data,
             device,
@@ -68,17 +65,21 @@ impl MnistTrainer {
 
     /// Training images per epoch.
     pub fn subset(&self) -> usize {
-        self.settings.subset
+        self.settings.mnist.subset
     }
 
     pub fn batch_size(&self) -> usize {
         self.settings
             .batch_size
-            .clamp(1, self.settings.subset.max(1))
+            .clamp(1, self.settings.mnist.subset.max(1))
     }
 
     pub fn steps_per_epoch(&self) -> u64 {
-        self.settings.subset.div_ceil(self.batch_size()).max(1) as u64
+        self.settings
+            .mnist
+            .subset
+            .div_ceil(self.batch_size())
+            .max(1) as u64
     }
 
     pub fn total_steps(&self) -> u64 {
@@ -106,13 +107,13 @@ impl MnistTrainer {
         } else {
             self.step % per_epoch
         };
-        (k * self.batch_size() as u64).min(self.settings.subset as u64)
+        (k * self.batch_size() as u64).min(self.settings.mnist.subset as u64)
     }
 
     /// The learning rate of the current epoch: α γ^(epoch − 1).
     pub fn lr(&self) -> f64 {
         let epochs_done = (self.step / self.steps_per_epoch()).min(i32::MAX as u64) as i32;
-        self.hyper.lr * self.settings.lr_decay.powi(epochs_done)
+        self.hyper.lr * self.settings.mnist.lr_decay.powi(epochs_done)
     }
 
     /// The network as it is now (read-only; e.g. for oracle tests).

@@ -31,7 +31,7 @@ pub fn PlaybackFields(props: &PlaybackFieldsProps) -> Html {
     });
     let on_speed = updater(s, on, |s, v: Event| {
         if let Ok(n) = select_value(v).parse() {
-            s.speed = n;
+            s.live.speed = n;
         }
     });
     html! {
@@ -40,10 +40,10 @@ pub fn PlaybackFields(props: &PlaybackFieldsProps) -> Html {
                 <span>{"speed"}</span>
                 <select data-testid="speed" onchange={on_speed}>
                     for (v, label) in SPEEDS {
-                        <option value={v.to_string()} selected={v == s.speed}>{label}</option>
+                        <option value={v.to_string()} selected={v == s.live.speed}>{label}</option>
                     }
-                    if !SPEEDS.iter().any(|(v, _)| *v == s.speed) {
-                        <option value={s.speed.to_string()} selected=true>{format!("{} steps/s", s.speed)}</option>
+                    if !SPEEDS.iter().any(|(v, _)| *v == s.live.speed) {
+                        <option value={s.live.speed.to_string()} selected=true>{format!("{} steps/s", s.live.speed)}</option>
                     }
                 </select>
             </label>

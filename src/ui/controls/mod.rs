@@ -48,7 +48,9 @@ pub fn select_value(e: Event) -> String {
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let (s, on) = (&props.settings, &props.on_change);
-    let on_show_test = updater(s, on, |s, _: Event| s.show_test = !s.show_test);
+    let on_show_test = updater(s, on, |s, _: Event| {
+        s.linreg.show_test = !s.linreg.show_test
+    });
     let regenerate = updater(s, on, |s, _: MouseEvent| {
         // A fresh seed: new points and new initial weights, everything else kept.
         s.seed = (js_sys::Math::random() * 1_000_000.0) as u64;
@@ -58,9 +60,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
         <div class="controls">
             <h2>{"Data"}</h2>
             <p class="hint">{"y = 2x + 1 + ε,  x ~ U(0, 1),  ε ~ N(0, σ²); 80 % train / 20 % test."}</p>
-            <NumberField label="points" testid="points" value={s.points.to_string()} step="10" hint={restart_hint}
+            <NumberField label="points" testid="points" value={s.linreg.points.to_string()} step="10" hint={restart_hint}
                 on_commit={row_commit("points", s, on)} validate={row_check("points")} />
-            <NumberField label="noise σ" testid="noise" value={s.noise.to_string()} step="0.05" hint={restart_hint}
+            <NumberField label="noise σ" testid="noise" value={s.linreg.noise.to_string()} step="0.05" hint={restart_hint}
                 on_commit={row_commit("noise", s, on)} validate={row_check("noise")} />
             <NumberField label="seed" testid="seed" value={s.seed.to_string()} step="1" hint="Same seed ⇒ same data, same initial weights, same run."
                 on_commit={row_commit("seed", s, on)} validate={row_check("seed")} />
@@ -72,7 +74,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <h2>{"Playback and device"}</h2>
             <PlaybackFields settings={s.clone()} on_change={on.clone()}>
                 <label class="field check">
-                    <input type="checkbox" data-testid="show-test" checked={s.show_test} onchange={on_show_test} />
+                    <input type="checkbox" data-testid="show-test" checked={s.linreg.show_test} onchange={on_show_test} />
                     <span>{"show test points"}</span>
                 </label>
             </PlaybackFields>

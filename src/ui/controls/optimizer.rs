@@ -36,7 +36,7 @@ pub fn OptimizerFields(props: &OptimizerFieldsProps) -> Html {
                     }
                 </select>
             </label></Show>
-            <NumberField label="learning rate α" testid="lr" value={s.lr.to_string()} step={props.lr_step.clone()}
+            <NumberField label="learning rate α" testid="lr" value={s.live.lr.to_string()} step={props.lr_step.clone()}
                 hint={props.lr_hint.clone()}
                 on_commit={row_commit("lr", s, on)} validate={row_check("lr")} />
             if s.optimizer == OptimizerKind::Momentum {

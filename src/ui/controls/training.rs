@@ -17,15 +17,17 @@ pub struct TrainingFieldsProps {
 pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
     let (s, on) = (&props.settings, &props.on_change);
     let restart_hint = "Changing this starts the run over.";
-    let (l1_hint, l2_hint) = match s.task {
-        Task::LinearRegression | Task::Neuron | Task::Formulas => (
+    // Linear regression has one weight; a network sums over all of its weights.
+    let (l1_hint, l2_hint) = if s.task == Task::LinearRegression {
+        (
             "Penalty λ₁|w| (0 = off). Can change while training runs.",
             "Penalty λ₂w² (0 = off). Can change while training runs.",
-        ),
-        Task::Mnist => (
+        )
+    } else {
+        (
             "Penalty λ₁ Σ|w| over the weights (0 = off). Can change while training runs.",
             "Penalty λ₂ Σw² over the weights (0 = off). Can change while training runs.",
-        ),
+        )
     };
     html! {
         <>
@@ -34,9 +36,9 @@ pub fn TrainingFields(props: &TrainingFieldsProps) -> Html {
                 on_commit={row_commit("batch", s, on)} validate={row_check("batch")} />
             <NumberField label="epochs" testid="epochs" value={s.epochs.to_string()} step="1" hint={restart_hint}
                 on_commit={row_commit("epochs", s, on)} validate={row_check("epochs")} />
-            <NumberField label="L1 λ₁" testid="l1" value={s.l1.to_string()} step="0.01" hint={l1_hint}
+            <NumberField label="L1 λ₁" testid="l1" value={s.live.l1.to_string()} step="0.01" hint={l1_hint}
                 on_commit={row_commit("l1", s, on)} validate={row_check("l1")} />
-            <NumberField label="L2 λ₂" testid="l2" value={s.l2.to_string()} step="0.01" hint={l2_hint}
+            <NumberField label="L2 λ₂" testid="l2" value={s.live.l2.to_string()} step="0.01" hint={l2_hint}
                 on_commit={row_commit("l2", s, on)} validate={row_check("l2")} />
         </>
     }

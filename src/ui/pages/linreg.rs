@@ -46,7 +46,7 @@ pub fn LinregPage(props: &PageProps) -> Html {
                         <div class="panel">
                             <h2>{"Data and fitted line"}</h2>
                             <ScatterPlot data={s.data.clone()} snapshot={s.snapshot.clone()}
-                                least_squares={s.least_squares} show_test={s.settings.show_test} {fit} />
+                                least_squares={s.least_squares} show_test={s.settings.linreg.show_test} {fit} />
                         </div>
                         <div class="panel">
                             <h2>{"Loss (MSE) per step"}</h2>

@@ -143,8 +143,8 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
         MnistCommand::Load { bytes } => match t.load(&bytes) {
             Ok(mut loaded) => {
                 // The device and pace stay this page's choice.
-                (loaded.settings.backend, loaded.settings.speed) =
-                    (s.settings.backend, s.settings.speed);
+                (loaded.settings.backend, loaded.settings.live.speed) =
+                    (s.settings.backend, s.settings.live.speed);
                 let (settings, step) = (loaded.settings.clone(), loaded.step);
                 s.running = false;
                 s.generation += 1;

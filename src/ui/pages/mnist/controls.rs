@@ -56,7 +56,7 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
         }
     };
     let custom_subset = use_state(|| false);
-    let is_listed = SUBSETS.iter().any(|(n, _)| *n == s.subset);
+    let is_listed = SUBSETS.iter().any(|(n, _)| *n == s.mnist.subset);
     let show_custom = *custom_subset || !is_listed;
     let on_subset = {
         let (settings, on, custom) = (s.clone(), on.clone(), custom_subset.clone());
@@ -67,7 +67,7 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
             } else if let Ok(n) = value.parse() {
                 custom.set(false);
                 let mut next = settings.clone();
-                next.subset = n;
+                next.mnist.subset = n;
                 on.emit(next);
             }
         })
@@ -86,42 +86,42 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
             <Show name="model"><label class="field">
                 <span>{"model"}</span>
                 <select data-testid="model" onchange={updater(s, on, |s, e: Event| {
-                    if let Some(m) = ModelKind::from_key(&select_value(e)) { s.model = m; }
+                    if let Some(m) = ModelKind::from_key(&select_value(e)) { s.mnist.model = m; }
                 })}>
-                    <option value="mlp" selected={s.model == ModelKind::Mlp}>{"MLP"}</option>
-                    <option value="cnn" selected={s.model == ModelKind::Cnn}>{"small CNN"}</option>
+                    <option value="mlp" selected={s.mnist.model == ModelKind::Mlp}>{"MLP"}</option>
+                    <option value="cnn" selected={s.mnist.model == ModelKind::Cnn}>{"small CNN"}</option>
                 </select>
             </label></Show>
-            if s.model == ModelKind::Mlp {
-                <NumberField label="hidden layers" testid="hidden" text=true value={hidden_to_text(&s.hidden)}
+            if s.mnist.model == ModelKind::Mlp {
+                <NumberField label="hidden layers" testid="hidden" text=true value={hidden_to_text(&s.mnist.hidden)}
                     hint="Sizes of the hidden layers, e.g. 256-128-64 (empty: no hidden layer)."
                     on_commit={row_commit("hidden", s, on)} validate={row_check("hidden")} />
-                <p class="hint arch">{format!("784 → {}10", s.hidden.iter().map(|h| format!("{h} → ")).collect::<String>())}</p>
+                <p class="hint arch">{format!("784 → {}10", s.mnist.hidden.iter().map(|h| format!("{h} → ")).collect::<String>())}</p>
                 <Show name="act"><label class="field">
                     <span>{"activation"}</span>
                     <select data-testid="activation" onchange={updater(s, on, |s, e: Event| {
-                        if let Some(a) = Activation::from_key(&select_value(e)) { s.activation = a; }
+                        if let Some(a) = Activation::from_key(&select_value(e)) { s.mnist.activation = a; }
                     })}>
                         for a in Activation::ALL {
-                            <option value={a.key()} selected={a == s.activation}>{a.key()}</option>
+                            <option value={a.key()} selected={a == s.mnist.activation}>{a.key()}</option>
                         }
                     </select>
                 </label></Show>
             } else {
-                <NumberField label="filters" testid="filters" text=true value={filters_to_text(s.filters)}
+                <NumberField label="filters" testid="filters" text=true value={filters_to_text(s.mnist.filters)}
                     hint="Filters of the two 5×5 convolutions, e.g. 16-32 (8-16: TF.js's tutorial CNN)."
                     on_commit={row_commit("filters", s, on)} validate={row_check("filters")} />
-                <p class="hint arch">{format!("conv 5×5 ×{} → ReLU → max-pool → conv 5×5 ×{} → ReLU → max-pool → dense 10", s.filters[0], s.filters[1])}</p>
+                <p class="hint arch">{format!("conv 5×5 ×{} → ReLU → max-pool → conv 5×5 ×{} → ReLU → max-pool → dense 10", s.mnist.filters[0], s.mnist.filters[1])}</p>
             }
 
             <h2>{"Data"}</h2>
             <Show name="prep"><label class="field">
                 <span>{"input scaling"}</span>
                 <select data-testid="preprocess" onchange={updater(s, on, |s, e: Event| {
-                    if let Some(p) = Preprocess::from_key(&select_value(e)) { s.preprocess = p; }
+                    if let Some(p) = Preprocess::from_key(&select_value(e)) { s.mnist.preprocess = p; }
                 })}>
                     for p in Preprocess::ALL {
-                        <option value={p.key()} selected={p == s.preprocess}>{p.label()}</option>
+                        <option value={p.key()} selected={p == s.mnist.preprocess}>{p.label()}</option>
                     }
                 </select>
             </label></Show>
@@ -129,13 +129,13 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
                 <span>{"training images"}</span>
                 <select data-testid="subset" onchange={on_subset}>
                     for (n, label) in SUBSETS {
-                        <option value={n.to_string()} selected={!show_custom && n == s.subset}>{label}</option>
+                        <option value={n.to_string()} selected={!show_custom && n == s.mnist.subset}>{label}</option>
                     }
                     <option value={CUSTOM} selected={show_custom}>{"custom…"}</option>
                 </select>
             </label></Show>
             if show_custom {
-                <NumberField label="how many" testid="subset-custom" key_name="subset" value={s.subset.to_string()} step="100" hint={restart_hint}
+                <NumberField label="how many" testid="subset-custom" key_name="subset" value={s.mnist.subset.to_string()} step="100" hint={restart_hint}
                     on_commit={row_commit("subset", s, on)} validate={row_check("subset")} />
             }
             <NumberField label="seed" testid="seed" value={s.seed.to_string()} step="1" hint="Same seed ⇒ same initial weights, same batch order, same run."
@@ -143,7 +143,7 @@ pub fn MnistControls(props: &MnistControlsProps) -> Html {
 
             <h2>{"Optimizer"}</h2>
             <TrainingFields settings={s.clone()} on_change={on.clone()} />
-            <NumberField label="α decay γ" testid="lr-decay" key_name="decay" value={s.lr_decay.to_string()} step="0.1"
+            <NumberField label="α decay γ" testid="lr-decay" key_name="decay" value={s.mnist.lr_decay.to_string()} step="0.1"
                 hint="After each epoch α is multiplied by γ (1 = constant): α above is the base rate, epoch e trains with α·γ^(e−1), also after a live change of α."
                 on_commit={row_commit("decay", s, on)} validate={row_check("decay")} />
 

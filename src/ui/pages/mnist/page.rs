@@ -130,7 +130,7 @@ pub fn MnistPage(props: &MnistPageProps) -> Html {
                 <Show name="weights">
                 <ModelFilePanel {ready} saved={m.saved.clone()} status={m.model_status.clone()}
                     send={props.send.clone()} dispatch={state.dispatcher()} />
-                <WeightsGrid evaluation={last_rc} model={s.settings.model} />
+                <WeightsGrid evaluation={last_rc} model={s.settings.mnist.model} />
                 </Show>
             </section>
             <Show name="math"><div class="steps-row">
