@@ -129,7 +129,7 @@ async fn mnist_round_trip(device: burn::tensor::Device) {
         test: banded(200),
     });
     let mut settings = Settings::mnist_default();
-    (settings.subset, settings.epochs, settings.lr) = (640, 1, 0.01);
+    (settings.mnist.subset, settings.epochs, settings.live.lr) = (640, 1, 0.01);
     let mut t = MnistTrainer::new(&settings, device.clone(), data.clone());
     while !t.is_finished() {
         t.step();
