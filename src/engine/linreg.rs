@@ -5,7 +5,7 @@
 
 use burn::tensor::{Device, Tensor};
 
-use super::optimizer::{ScalarOptimizer, SlotState};
+use super::optimizer::{SlotState, TensorOptimizer};
 use crate::protocol::Hyper;
 
 /// The two parameters, on the device, without autodiff.
@@ -72,7 +72,7 @@ pub struct StepTensors {
 pub fn train_step(
     params: &LinearParams,
     states: &mut [SlotState; 2],
-    optimizer: &ScalarOptimizer,
+    optimizer: &TensorOptimizer,
     x: Tensor<1>,
     y: Tensor<1>,
     hyper: Hyper,

@@ -2,7 +2,7 @@
 //! snapshot built from the values read.
 
 use super::EngineError;
-use super::optimizer::{ScalarOptimizer, SlotState, param_state, state_tensors};
+use super::optimizer::{SlotState, TensorOptimizer, param_state, state_tensors};
 use super::readback::{Readback, Slot, Values};
 use crate::protocol::neuron::{NeuronSnapshot, NeuronStep};
 use crate::protocol::{ParamState, ParamUpdate};
@@ -49,7 +49,7 @@ pub struct PendingNeuron {
     pub(super) last: Option<StepSlots>,
     pub(super) steps: u64,
     pub(super) y: f32,
-    pub(super) optimizer: ScalarOptimizer,
+    pub(super) optimizer: TensorOptimizer,
     pub(super) kind: OptimizerKind,
 }
 

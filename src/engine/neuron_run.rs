@@ -7,7 +7,7 @@ use super::EngineError;
 use super::checkpoint::{PendingCheckpoint, Restore, tensor};
 use super::neuron::{NeuronPass, evaluate, forward_backward};
 use super::neuron_readout::{PendingNeuron, StateSlots, StepSlots};
-use super::optimizer::{ScalarOptimizer, SlotState, state_tensors};
+use super::optimizer::{SlotState, TensorOptimizer, state_tensors};
 use super::readback::Readback;
 use crate::protocol::{ParamState, RunCheckpoint};
 use crate::settings::{OptimizerKind, Settings, to_hash};
@@ -18,7 +18,7 @@ pub struct NeuronRun {
     /// `[n]` and `[1]`.
     w: Tensor<1>,
     b: Tensor<1>,
-    optimizer: ScalarOptimizer,
+    optimizer: TensorOptimizer,
     kind: OptimizerKind,
     lr: f64,
     /// Burn's state of w (a whole `[n]` tensor) and of b.
@@ -50,8 +50,8 @@ impl NeuronRun {
             let v: Vec<f32> = v.iter().map(|&x| x as f32).collect();
             Tensor::<1>::from_floats(v.as_slice(), &device)
         };
-        let optimizer = ScalarOptimizer::new(settings.optimizer, settings.momentum);
-        let fresh = || optimizer.initial_state(ParamState::None, &device);
+        let optimizer = TensorOptimizer::new(settings.optimizer, settings.momentum);
+        let fresh = || optimizer.scalar_state(ParamState::None, &device);
         Self {
             x: vector(&n.x),
             y: n.y as f32,
@@ -81,7 +81,7 @@ impl NeuronRun {
         let saved = dims.map(|d| restore.next(&d).cloned());
         restore.finish()?;
         if let [Some(w), Some(b)] = saved {
-            run.states = [&w, &b].map(|p| run.optimizer.restore_state(&p.state, &device));
+            run.states = [&w, &b].map(|p| run.optimizer.restore(&p.state, &p.dims, &device));
             run.w = tensor(&w.value, &dims[0], &device);
             run.b = tensor(&b.value, &dims[1], &device);
         }

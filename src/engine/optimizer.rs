@@ -1,13 +1,15 @@
-//! Burn's optimizers applied to one parameter tensor at a time, with their state in view.
+//! Burn's optimizers applied to one parameter tensor at a time, with their state in view: the
+//! one optimizer path of every task.
 //!
-//! `ModuleOptimizer` hides the per-parameter state; the step-by-step panel must show it. So each
-//! parameter keeps its Burn state here and steps through Burn's own `Optimizer::step`, and we
-//! keep handles to the state tensors Burn produced (`m`, `v` of Adam; momentum's velocity).
+//! `ModuleOptimizer` hides the per-parameter state (and reads it back only synchronously); the
+//! step-by-step panel must show it, and a checkpoint must save it. So each parameter keeps its
+//! Burn state ([`TensorState`]) beside it and steps through Burn's own `Optimizer::step`
+//! ([`TensorOptimizer::advance`]). Linear regression and the neuron hold their parameters'
+//! states themselves ([`SlotState`]); a network's are kept by
+//! [`ParamOptimizer`](super::mnist::param_optimizer::ParamOptimizer), which walks its modules.
 
 use burn::optim::momentum::{Momentum, MomentumConfig, MomentumState};
-use burn::optim::{
-    Adam, AdamConfig, AdamState, AdaptiveMomentumState, Optimizer, Sgd, SgdConfig, SgdState,
-};
+use burn::optim::{Adam, AdamConfig, AdamState, AdaptiveMomentumState, Optimizer, Sgd, SgdConfig};
 use burn::tensor::{Device, Tensor};
 
 use crate::protocol::{OptimizerHyper, ParamState, StateValues};
@@ -18,157 +20,177 @@ pub const ADAM_BETA_1: f32 = 0.9;
 pub const ADAM_BETA_2: f32 = 0.999;
 pub const ADAM_EPSILON: f32 = 1e-8;
 
-/// One of Burn's optimizers, configured from the settings.
+/// One parameter tensor's optimizer state.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
-pub struct ScalarOptimizer {
+pub enum TensorState<const D: usize> {
+    /// Momentum's velocity v (v ← μ v + g; dampening 0, no Nesterov): Burn's state, and the
+    /// velocity it holds (Burn keeps that field private; its transform returns it).
+    Momentum {
+        v: Tensor<D>,
+        burn: MomentumState<D>,
+    },
+    /// Adam's step count and moments m, v, exactly as Burn keeps them.
+    Adam(AdamState<D>),
+}
+
+impl<const D: usize> TensorState<D> {
+    /// (t, first tensor, second tensor): Adam's (t, m, v) or momentum's (0, v, None).
+    pub fn tensors(&self) -> (u32, Option<Tensor<D>>, Option<Tensor<D>>) {
+        match self {
+            Self::Momentum { v, .. } => (0, Some(v.clone()), None),
+            Self::Adam(s) => (
+                s.momentum.time as u32,
+                Some(s.momentum.moment_1.clone()),
+                Some(s.momentum.moment_2.clone()),
+            ),
+        }
+    }
+}
+
+/// A scalar or vector parameter's state (None before its first step, and for plain SGD).
+pub type SlotState = Option<TensorState<1>>;
+
+/// SGD, momentum or Adam, as the settings choose, stepping one tensor at a time.
+#[derive(Clone)]
+pub struct TensorOptimizer {
     kind: OptimizerKind,
-    momentum: f64,
+    /// μ, for the explanation.
+    mu: f64,
     sgd: Sgd,
-    /// Momentum's transform: the same function `Sgd::step` applies, used to expose v.
-    velocity: Option<Momentum>,
+    momentum: Momentum,
     adam: Adam,
 }
 
-/// Burn's state of one parameter, plus handles to its tensors for display.
-#[derive(Clone)]
-pub enum SlotState {
-    Sgd(Option<Box<SgdState<1>>>),
-    Momentum {
-        burn: Option<Box<SgdState<1>>>,
-        v: Option<Box<Tensor<1>>>,
-    },
-    Adam(Option<Box<AdamState<1>>>),
-}
-
-impl ScalarOptimizer {
-    pub fn new(kind: OptimizerKind, momentum: f64) -> Self {
-        // dampening 0 and no Nesterov: v ← μ v + g, θ ← θ − α v.
-        let momentum_config = MomentumConfig::new()
-            .with_momentum(momentum)
+impl TensorOptimizer {
+    pub fn new(kind: OptimizerKind, mu: f64) -> Self {
+        let momentum = MomentumConfig::new()
+            .with_momentum(mu)
             .with_dampening(0.0)
             .with_nesterov(false);
-        let sgd_config = match kind {
-            OptimizerKind::Momentum => {
-                SgdConfig::new().with_momentum(Some(momentum_config.clone()))
-            }
-            _ => SgdConfig::new(),
-        };
         let adam = AdamConfig::new()
             .with_beta_1(ADAM_BETA_1)
             .with_beta_2(ADAM_BETA_2)
-            .with_epsilon(ADAM_EPSILON)
-            .build();
+            .with_epsilon(ADAM_EPSILON);
         Self {
             kind,
-            momentum,
-            sgd: sgd_config.build(),
-            velocity: (kind == OptimizerKind::Momentum).then(|| Momentum::new(&momentum_config)),
-            adam,
+            mu,
+            sgd: SgdConfig::new().build(),
+            momentum: Momentum::new(&momentum),
+            adam: adam.build(),
         }
     }
 
+    pub fn kind(&self) -> OptimizerKind {
+        self.kind
+    }
+
+    /// The constants of the update rule, for the explanation.
     pub fn hyper(&self, lr: f64) -> OptimizerHyper {
         OptimizerHyper {
             kind: self.kind,
             lr,
-            momentum: self.momentum,
+            momentum: self.mu,
             beta_1: f64::from(ADAM_BETA_1),
             beta_2: f64::from(ADAM_BETA_2),
             epsilon: f64::from(ADAM_EPSILON),
         }
     }
 
-    /// A parameter's state before its first step, or restored from plain numbers.
-    pub fn initial_state(&self, restored: ParamState, device: &Device) -> SlotState {
-        let scalar = |x: f32| Tensor::<1>::from_floats([x], device);
-        match (self.kind, restored) {
-            (OptimizerKind::Sgd, _) => SlotState::Sgd(None),
-            (OptimizerKind::Momentum, ParamState::Momentum { v }) => SlotState::Momentum {
-                burn: Some(Box::new(SgdState::new(Some(MomentumState::new(scalar(v)))))),
-                v: Some(Box::new(scalar(v))),
-            },
-            (OptimizerKind::Momentum, _) => SlotState::Momentum {
-                burn: None,
-                v: None,
-            },
-            (OptimizerKind::Adam, ParamState::Adam { t, m, v }) if t > 0 => {
-                SlotState::Adam(Some(Box::new(AdamState::new(AdaptiveMomentumState::new(
-                    t as usize,
-                    scalar(m),
-                    scalar(v),
-                )))))
-            }
-            (OptimizerKind::Adam, _) => SlotState::Adam(None),
-        }
-    }
-
-    /// A parameter's state restored from a checkpoint (any length: the neuron's w is a
-    /// vector).
-    pub fn restore_state(&self, saved: &StateValues, device: &Device) -> SlotState {
-        let tensor = |x: &[f32]| Tensor::<1>::from_floats(x, device);
-        match (self.kind, saved) {
-            (OptimizerKind::Momentum, StateValues::Momentum { v }) => SlotState::Momentum {
-                burn: Some(Box::new(SgdState::new(Some(MomentumState::new(tensor(v)))))),
-                v: Some(Box::new(tensor(v))),
-            },
-            (OptimizerKind::Adam, StateValues::Adam { t, m, v }) if *t > 0 => {
-                SlotState::Adam(Some(Box::new(AdamState::new(AdaptiveMomentumState::new(
-                    *t as usize,
-                    tensor(m),
-                    tensor(v),
-                )))))
-            }
-            _ => self.initial_state(ParamState::None, device),
-        }
-    }
-
-    /// θ_new = Burn's optimizer step on (θ, g); updates `state` in place.
+    /// θ_new = Burn's step of (θ, g) from `before`, and the state after. Consumes `before`:
+    /// a state tensor held only here is updated in place by Burn (a second handle would force
+    /// a copy of every moment on every step).
     ///
     /// # Shapes
-    /// θ and g: `[1]`, without autodiff.
-    pub fn step(
+    /// θ and g: the parameter's shape, without autodiff.
+    pub fn advance<const D: usize>(
         &self,
         lr: f64,
-        theta: Tensor<1>,
-        grad: Tensor<1>,
-        state: &mut SlotState,
-    ) -> Tensor<1> {
-        match state {
-            SlotState::Sgd(burn) => {
-                let (theta, next) = self.sgd.step(lr, theta, grad, burn.take().map(|b| *b));
-                *burn = next.map(Box::new);
-                theta
+        theta: Tensor<D>,
+        grad: Tensor<D>,
+        before: Option<TensorState<D>>,
+    ) -> (Tensor<D>, Option<TensorState<D>>) {
+        match self.kind {
+            OptimizerKind::Sgd => (self.sgd.step(lr, theta, grad, None).0, None),
+            OptimizerKind::Momentum => {
+                // Burn's SGD with momentum in its two halves: Burn's momentum transform
+                // (v ← μ v + g, which returns v), then Burn's SGD step θ − α v. Our copy of v
+                // is dropped first, so Burn's velocity is the only handle.
+                let previous = match before {
+                    Some(TensorState::Momentum { burn, v }) => {
+                        drop(v);
+                        Some(burn)
+                    }
+                    _ => None,
+                };
+                let (v, burn) = self.momentum.transform(grad, previous);
+                let (theta_new, _) = self.sgd.step(lr, theta, v.clone(), None);
+                (theta_new, Some(TensorState::Momentum { v, burn }))
             }
-            SlotState::Momentum { burn, v } => {
-                let previous = burn.as_ref().and_then(|s| s.momentum.clone());
-                if let Some(momentum) = &self.velocity {
-                    *v = Some(Box::new(momentum.transform(grad.clone(), previous).0));
-                }
-                let (theta, next) = self.sgd.step(lr, theta, grad, burn.take().map(|b| *b));
-                *burn = next.map(Box::new);
-                theta
-            }
-            SlotState::Adam(burn) => {
-                let (theta, next) = self.adam.step(lr, theta, grad, burn.take().map(|b| *b));
-                *burn = next.map(Box::new);
-                theta
+            OptimizerKind::Adam => {
+                let state = match before {
+                    Some(TensorState::Adam(s)) => Some(s),
+                    _ => None,
+                };
+                let (theta_new, after) = self.adam.step(lr, theta, grad, state);
+                (theta_new, after.map(TensorState::Adam))
             }
         }
+    }
+
+    /// [`advance`](Self::advance) of a parameter whose state is kept in `state`.
+    pub fn step<const D: usize>(
+        &self,
+        lr: f64,
+        theta: Tensor<D>,
+        grad: Tensor<D>,
+        state: &mut Option<TensorState<D>>,
+    ) -> Tensor<D> {
+        let (theta_new, after) = self.advance(lr, theta, grad, state.take());
+        *state = after;
+        theta_new
+    }
+
+    /// A state from plain numbers (a checkpoint), of a parameter of shape `dims` on `device`.
+    pub fn restore<const D: usize>(
+        &self,
+        saved: &StateValues,
+        dims: &[usize],
+        device: &Device,
+    ) -> Option<TensorState<D>> {
+        let tensor = |values: &[f32]| super::checkpoint::tensor::<D>(values, dims, device);
+        match (self.kind, saved) {
+            (OptimizerKind::Momentum, StateValues::Momentum { v }) => Some(TensorState::Momentum {
+                v: tensor(v),
+                burn: MomentumState::new(tensor(v)),
+            }),
+            (OptimizerKind::Adam, StateValues::Adam { t, m, v }) if *t > 0 => {
+                Some(TensorState::Adam(AdamState::new(
+                    AdaptiveMomentumState::new(*t as usize, tensor(m), tensor(v)),
+                )))
+            }
+            _ => None,
+        }
+    }
+
+    /// A scalar parameter's state from its plain numbers (linear regression's checkpoint).
+    pub fn scalar_state(&self, restored: ParamState, device: &Device) -> SlotState {
+        let saved = match restored {
+            ParamState::None => StateValues::None,
+            ParamState::Momentum { v } => StateValues::Momentum { v: vec![v] },
+            ParamState::Adam { t, m, v } => StateValues::Adam {
+                t,
+                m: vec![m],
+                v: vec![v],
+            },
+        };
+        self.restore(&saved, &[1], device)
     }
 }
 
 /// The state tensors of a slot, for readback: (t, m or velocity, v).
 pub fn state_tensors(state: &SlotState) -> (u32, Option<Tensor<1>>, Option<Tensor<1>>) {
-    match state {
-        SlotState::Sgd(_) => (0, None, None),
-        SlotState::Momentum { v, .. } => (0, v.as_deref().cloned(), None),
-        SlotState::Adam(Some(s)) => (
-            s.momentum.time as u32,
-            Some(s.momentum.moment_1.clone()),
-            Some(s.momentum.moment_2.clone()),
-        ),
-        SlotState::Adam(None) => (0, None, None),
-    }
+    state.as_ref().map_or((0, None, None), TensorState::tensors)
 }
 
 /// Plain numbers for a slot's state, given the values read back for `state_tensors`.

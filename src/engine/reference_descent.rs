@@ -3,7 +3,7 @@
 
 use burn::tensor::{Device, Tensor};
 
-use super::optimizer::{ScalarOptimizer, state_tensors};
+use super::optimizer::{TensorOptimizer, state_tensors};
 use super::readback::{Readback, Slot, Values};
 use super::reference::vector;
 use super::reference_inputs as input;
@@ -22,7 +22,7 @@ struct StepSlots {
 }
 
 pub(super) struct DescentSlots {
-    optimizer: ScalarOptimizer,
+    optimizer: TensorOptimizer,
     steps: Vec<StepSlots>,
     final_loss: Slot,
 }
@@ -44,10 +44,10 @@ pub(super) fn all(rb: &mut Readback, device: &Device) -> Vec<DescentSlots> {
 }
 
 fn run(rb: &mut Readback, kind: OptimizerKind, device: &Device) -> DescentSlots {
-    let optimizer = ScalarOptimizer::new(kind, input::DESCENT_MOMENTUM);
+    let optimizer = TensorOptimizer::new(kind, input::DESCENT_MOMENTUM);
     let coefficients = vector(&input::DESCENT_COEFFICIENTS, device);
     let mut theta = vector(&input::DESCENT_THETA, device);
-    let mut state = optimizer.initial_state(ParamState::None, device);
+    let mut state = optimizer.scalar_state(ParamState::None, device);
     let mut steps = Vec::new();
     for _ in 0..input::DESCENT_STEPS {
         let leaf = theta.clone().autodiff().require_grad();

@@ -2,7 +2,7 @@
 
 use super::EngineError;
 use super::linreg::StepTensors;
-use super::optimizer::{ScalarOptimizer, SlotState, param_state, state_tensors};
+use super::optimizer::{SlotState, TensorOptimizer, param_state, state_tensors};
 use super::readback::{Readback, Slot, Values};
 use super::trainer::Readout;
 use crate::protocol::{Checkpoint, CurvePoint, Hyper, ParamState, ParamUpdate, StepTrace};
@@ -19,7 +19,7 @@ pub struct PendingReadout {
     pub(super) states: [StateSlots; 2],
     pub(super) last: Option<(u64, usize, TraceSlots)>,
     pub(super) step: u64,
-    pub(super) optimizer: ScalarOptimizer,
+    pub(super) optimizer: TensorOptimizer,
     pub(super) kind: OptimizerKind,
 }
 
@@ -118,7 +118,7 @@ impl TraceSlots {
         &self,
         step: u64,
         epoch: usize,
-        optimizer: &ScalarOptimizer,
+        optimizer: &TensorOptimizer,
         kind: OptimizerKind,
         v: &Values,
     ) -> StepTrace {

@@ -5,7 +5,7 @@ use burn::tensor::{Device, Tensor};
 
 use super::EngineError;
 use super::linreg::{self, LinearParams, StepTensors};
-use super::optimizer::{ScalarOptimizer, SlotState};
+use super::optimizer::{SlotState, TensorOptimizer};
 use super::readback::Readback;
 use super::trace_readout::{PendingReadout, StateSlots, TraceSlots};
 use crate::data::linreg::{LinRegData, generate};
@@ -24,7 +24,7 @@ pub struct LinRegTrainer {
     x_test: Tensor<1>,
     y_test: Tensor<1>,
     params: LinearParams,
-    optimizer: ScalarOptimizer,
+    optimizer: TensorOptimizer,
     states: [SlotState; 2],
     step: u64,
     last: Option<(u64, StepTensors)>,
@@ -46,7 +46,7 @@ impl LinRegTrainer {
     pub fn new(settings: &Settings, device: Device, resume: Option<&Checkpoint>) -> Self {
         let data = generate(settings.linreg.points, settings.linreg.noise, settings.seed);
         let upload = |v: &[f32]| Tensor::<1>::from_floats(v, &device);
-        let optimizer = ScalarOptimizer::new(settings.optimizer, settings.momentum);
+        let optimizer = TensorOptimizer::new(settings.optimizer, settings.momentum);
         let (w, b, step, restored) = match resume {
             Some(c) => (c.w, c.b, c.step, [c.state_w, c.state_b]),
             None => {
@@ -60,7 +60,7 @@ impl LinRegTrainer {
             x_test: upload(&data.x_test),
             y_test: upload(&data.y_test),
             params: LinearParams::new(w, b, &device),
-            states: restored.map(|r| optimizer.initial_state(r, &device)),
+            states: restored.map(|r| optimizer.scalar_state(r, &device)),
             optimizer,
             hyper: Hyper::from(settings.live),
             settings: settings.clone(),

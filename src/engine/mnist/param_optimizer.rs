@@ -10,45 +10,13 @@ use std::any::Any;
 use std::collections::HashMap;
 
 use burn::module::{ModuleMapper, Param, ParamId};
-use burn::optim::momentum::{Momentum, MomentumConfig, MomentumState};
-use burn::optim::{
-    Adam, AdamConfig, AdamState, AdaptiveMomentumState, GradientsParams, Optimizer, Sgd, SgdConfig,
-};
+use burn::optim::GradientsParams;
 use burn::prelude::*;
 
-use crate::engine::checkpoint;
-use crate::engine::optimizer::{ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON};
+use crate::engine::optimizer::TensorOptimizer;
+pub use crate::engine::optimizer::TensorState;
 use crate::protocol::StateValues;
-use crate::settings::{OptimizerKind, Settings};
-
-/// One parameter tensor's optimizer state.
-// Stored boxed (as `dyn Any`) anyway, so the variants' sizes do not matter.
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone)]
-pub enum TensorState<const D: usize> {
-    /// Momentum's velocity v (v ← μ v + g; dampening 0, no Nesterov): Burn's state, and the
-    /// velocity it holds (Burn keeps that field private; its transform returns it).
-    Momentum {
-        v: Tensor<D>,
-        burn: MomentumState<D>,
-    },
-    /// Adam's step count and moments m, v, exactly as Burn keeps them.
-    Adam(AdamState<D>),
-}
-
-impl<const D: usize> TensorState<D> {
-    /// (t, first tensor, second tensor): Adam's (t, m, v) or momentum's (0, v, None).
-    pub fn tensors(&self) -> (u32, Option<Tensor<D>>, Option<Tensor<D>>) {
-        match self {
-            Self::Momentum { v, .. } => (0, Some(v.clone()), None),
-            Self::Adam(s) => (
-                s.momentum.time as u32,
-                Some(s.momentum.moment_1.clone()),
-                Some(s.momentum.moment_2.clone()),
-            ),
-        }
-    }
-}
+use crate::settings::Settings;
 
 /// A parameter's update: the new value and its state before and after (None before the
 /// first step, and always for plain SGD).
@@ -58,12 +26,10 @@ pub struct TensorUpdate<const D: usize> {
     pub after: Option<TensorState<D>>,
 }
 
-/// SGD, momentum or Adam (per the settings) over all parameters of a network.
+/// SGD, momentum or Adam (per the settings) over all parameters of a network: the one
+/// per-tensor path ([`TensorOptimizer`]) with each parameter's state kept by its id.
 pub struct ParamOptimizer {
-    kind: OptimizerKind,
-    sgd: Sgd,
-    momentum: Momentum,
-    adam: Adam,
+    tensor: TensorOptimizer,
     /// `TensorState<D>` of each parameter stepped so far, by id.
     states: HashMap<ParamId, Box<dyn Any>>,
 }
@@ -71,19 +37,7 @@ pub struct ParamOptimizer {
 impl ParamOptimizer {
     pub fn new(settings: &Settings) -> Self {
         Self {
-            kind: settings.optimizer,
-            sgd: SgdConfig::new().build(),
-            momentum: Momentum::new(
-                &MomentumConfig::new()
-                    .with_momentum(settings.momentum)
-                    .with_dampening(0.0)
-                    .with_nesterov(false),
-            ),
-            adam: AdamConfig::new()
-                .with_beta_1(ADAM_BETA_1)
-                .with_beta_2(ADAM_BETA_2)
-                .with_epsilon(ADAM_EPSILON)
-                .build(),
+            tensor: TensorOptimizer::new(settings.optimizer, settings.momentum),
             states: HashMap::new(),
         }
     }
@@ -104,62 +58,8 @@ impl ParamOptimizer {
         dims: &[usize],
         device: &Device,
     ) {
-        let tensor = |values: &[f32]| checkpoint::tensor::<D>(values, dims, device);
-        let restored = match (self.kind, state) {
-            (OptimizerKind::Momentum, StateValues::Momentum { v }) => TensorState::Momentum {
-                v: tensor(v),
-                burn: MomentumState::new(tensor(v)),
-            },
-            (OptimizerKind::Adam, StateValues::Adam { t, m, v }) if *t > 0 => {
-                TensorState::Adam(AdamState::new(AdaptiveMomentumState::new(
-                    *t as usize,
-                    tensor(m),
-                    tensor(v),
-                )))
-            }
-            _ => return,
-        };
-        self.states.insert(id, Box::new(restored));
-    }
-
-    /// θ_new = Burn's step of (θ, g) from `before`, and the state after. Consumes `before`:
-    /// a state tensor held only here is updated in place by Burn (a second handle would
-    /// force a copy of every moment on every step).
-    ///
-    /// # Shapes
-    /// θ and g: the parameter's shape, on the inner (non-autodiff) device.
-    pub fn advance<const D: usize>(
-        &self,
-        lr: f64,
-        theta: Tensor<D>,
-        grad: Tensor<D>,
-        before: Option<TensorState<D>>,
-    ) -> (Tensor<D>, Option<TensorState<D>>) {
-        match self.kind {
-            OptimizerKind::Sgd => (self.sgd.step(lr, theta, grad, None).0, None),
-            OptimizerKind::Momentum => {
-                // What Burn's SGD-with-momentum does, in its two halves: Burn's momentum
-                // transform (v ← μ v + g, which returns v), then Burn's SGD step θ − α v.
-                // Our copy of v is dropped first, so Burn's velocity is the only handle.
-                let previous = match before {
-                    Some(TensorState::Momentum { burn, v }) => {
-                        drop(v);
-                        Some(burn)
-                    }
-                    _ => None,
-                };
-                let (v, burn) = self.momentum.transform(grad, previous);
-                let (theta_new, _) = self.sgd.step(lr, theta, v.clone(), None);
-                (theta_new, Some(TensorState::Momentum { v, burn }))
-            }
-            OptimizerKind::Adam => {
-                let state = match before {
-                    Some(TensorState::Adam(s)) => Some(s),
-                    _ => None,
-                };
-                let (theta_new, after) = self.adam.step(lr, theta, grad, state);
-                (theta_new, after.map(TensorState::Adam))
-            }
+        if let Some(restored) = self.tensor.restore::<D>(state, dims, device) {
+            self.states.insert(id, Box::new(restored));
         }
     }
 
@@ -173,7 +73,7 @@ impl ParamOptimizer {
         grad: Tensor<D>,
     ) -> TensorUpdate<D> {
         let before = self.state::<D>(id);
-        let (theta_new, after) = self.advance(lr, theta, grad, before.clone());
+        let (theta_new, after) = self.tensor.advance(lr, theta, grad, before.clone());
         TensorUpdate {
             theta_new,
             before,
@@ -210,9 +110,10 @@ impl ModuleMapper for StepMapper<'_> {
             .remove(&id)
             .and_then(|s| s.downcast::<TensorState<D>>().ok())
             .map(|s| *s);
-        let (theta_new, after) = self
-            .optimizer
-            .advance(self.lr, tensor.inner(), grad, before);
+        let (theta_new, after) =
+            self.optimizer
+                .tensor
+                .advance(self.lr, tensor.inner(), grad, before);
         if let Some(after) = after {
             self.optimizer.states.insert(id, Box::new(after));
         }

@@ -7,6 +7,8 @@ use burn::optim::{AdamConfig, GradientsParams, SgdConfig};
 
 use super::*;
 use crate::engine::device::cpu;
+use crate::engine::optimizer::{ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON};
+use crate::settings::OptimizerKind;
 
 fn loss(model: &Linear, device: &Device) -> Tensor<1> {
     let x = Tensor::<2>::from_floats([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], device);
