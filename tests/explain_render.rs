@@ -54,8 +54,9 @@ fn all_sub_steps_typeset_for_every_optimizer_and_regularizer() {
 /// not typeset and showed raw LaTeX).
 #[test]
 fn update_lines_typeset_for_tiny_and_negative_gradients() {
+    use ml_playground::engine::optimizer::TensorOptimizer;
     use ml_playground::explain::optimizer_rules::update_lines;
-    use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate};
+    use ml_playground::protocol::{ParamState, ParamUpdate};
     for grad in [3.2e-5_f32, -3.2e-5, 0.5, -0.5, 0.0] {
         for (kind, before, after) in [
             (OptimizerKind::Sgd, ParamState::None, ParamState::None),
@@ -78,14 +79,7 @@ fn update_lines_typeset_for_tiny_and_negative_gradients() {
                 },
             ),
         ] {
-            let h = OptimizerHyper {
-                kind,
-                lr: 0.001,
-                momentum: 0.9,
-                beta_1: 0.9,
-                beta_2: 0.999,
-                epsilon: 1e-8,
-            };
+            let h = TensorOptimizer::new(kind, 0.9).hyper(0.001);
             let u = ParamUpdate {
                 theta: 0.25,
                 grad,

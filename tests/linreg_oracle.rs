@@ -6,21 +6,12 @@
 
 mod common;
 
-use common::check_update_formula;
+use common::{check_update_formula, close};
 use futures::executor::block_on;
 use ml_playground::engine::{device, trainer::LinRegTrainer};
 use ml_playground::explain::linreg_math as oracle;
 use ml_playground::protocol::{Checkpoint, ParamState, StepTrace};
 use ml_playground::settings::{Live, OptimizerKind, Settings};
-
-fn close(what: &str, burn: f32, expected: f64) {
-    let err = (f64::from(burn) - expected).abs();
-    let tol = 1e-5 * expected.abs() + 1e-7;
-    assert!(
-        err <= tol,
-        "{what}: burn {burn} vs oracle {expected} (|err| {err:e} > {tol:e})"
-    );
-}
 
 fn widen(v: &[f32]) -> Vec<f64> {
     v.iter().map(|&x| f64::from(x)).collect()

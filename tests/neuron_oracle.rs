@@ -4,21 +4,12 @@
 
 mod common;
 
-use common::check_update_formula;
+use common::{check_update_formula, close};
 use futures::executor::block_on;
 use ml_playground::engine::{device, neuron_run::NeuronRun};
 use ml_playground::protocol::neuron::NeuronStep;
 use ml_playground::protocol::{ParamState, ParamUpdate};
 use ml_playground::settings::{NeuronSettings, OptimizerKind, Settings};
-
-fn close(what: &str, burn: f32, expected: f64) {
-    let err = (f64::from(burn) - expected).abs();
-    let tol = 1e-5 * expected.abs() + 1e-7;
-    assert!(
-        err <= tol,
-        "{what}: burn {burn} vs oracle {expected} (|err| {err:e})"
-    );
-}
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())

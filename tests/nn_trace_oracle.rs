@@ -55,15 +55,8 @@ fn dense_params(model: &Classifier) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
         .iter()
         .map(|l| {
             let [inputs, outputs] = l.weight.dims();
-            let w: Vec<f32> = l.weight.val().into_data().try_to_vec::<f32>().unwrap();
-            let b: Vec<f32> = l
-                .bias
-                .as_ref()
-                .unwrap()
-                .val()
-                .into_data()
-                .try_to_vec::<f32>()
-                .unwrap();
+            let w = values(l.weight.val());
+            let b = values(l.bias.as_ref().unwrap().val());
             let rows = (0..inputs)
                 .map(|i| {
                     (0..outputs)
@@ -292,30 +285,14 @@ fn cnn_first_convolution_and_gradients_match_burn_autodiff() {
     let Classifier::Cnn(cnn) = &model else {
         panic!("a CNN")
     };
-    let d_k: Vec<f32> = cnn
-        .conv1
-        .weight
-        .val()
-        .grad(&grads)
-        .unwrap()
-        .into_data()
-        .try_to_vec::<f32>()
-        .unwrap();
+    let d_k = values(cnn.conv1.weight.val().grad(&grads).unwrap());
     let taps = &d_k[conv.channel * 25..(conv.channel + 1) * 25];
     let scale = taps.iter().map(|g| f64::from(g.abs())).fold(0.0, f64::max);
     for (mine, theirs) in conv.d_k.iter().zip(taps) {
         assert_close("∂L/∂K", f64::from(*mine), f64::from(*theirs), scale);
     }
     let head = &tr.layers[0];
-    let d_w: Vec<f32> = cnn
-        .dense
-        .weight
-        .val()
-        .grad(&grads)
-        .unwrap()
-        .into_data()
-        .try_to_vec::<f32>()
-        .unwrap();
+    let d_w = values(cnn.dense.weight.val().grad(&grads).unwrap());
     for i in 0..head.inputs {
         assert_close(
             "dense ∂L/∂W",
@@ -335,4 +312,9 @@ fn cnn_first_convolution_and_gradients_match_burn_autodiff() {
         f64::from(loss.into_scalar::<f32>()),
         1.0,
     );
+}
+
+/// A tensor's values, read back (native: synchronously).
+fn values<const D: usize>(t: Tensor<D>) -> Vec<f32> {
+    t.into_data().try_to_vec::<f32>().unwrap()
 }

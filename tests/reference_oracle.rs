@@ -2,21 +2,15 @@
 //! independent f64 computation from the inputs the engine reports (≤ 1e-5 relative, with a
 //! 1e-7 absolute floor near zero), plus the published single-neuron values.
 
+mod common;
+
+use common::close;
 use futures::executor::block_on;
 use ml_playground::engine::{device, reference::worked_examples};
 use ml_playground::explain::linreg_math::update as optimizer_update;
 use ml_playground::protocol::ParamState;
 use ml_playground::protocol::reference::{Matrix, NeuronInput, WorkedExamples};
 use ml_playground::settings::{OptimizerKind, Settings};
-
-fn close(what: &str, burn: f32, expected: f64) {
-    let err = (f64::from(burn) - expected).abs();
-    let tol = 1e-5 * expected.abs() + 1e-7;
-    assert!(
-        err <= tol,
-        "{what}: burn {burn} vs oracle {expected} (|err| {err:e})"
-    );
-}
 
 fn close_all(what: &str, burn: &[f32], expected: &[f64]) {
     assert_eq!(burn.len(), expected.len(), "{what}: length");

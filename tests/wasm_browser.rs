@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 // The MLP oracle is used natively only; the consistency checks run here too.
-#[allow(dead_code)]
 mod common;
 #[allow(dead_code)]
 #[path = "nn_oracle/mod.rs"]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Settings;
 use super::model::range;
-use super::table::{Change::Restart, Change::View, Row, TaskSpec, num, on_off, r};
+use super::table::{Change::Restart, Change::View, EVERY_SHARED, Row, TaskSpec, num, on_off, r};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -42,18 +42,7 @@ const ROWS: &[Row] = &[
 pub const SPEC: TaskSpec = TaskSpec {
     key: "linreg",
     rows: ROWS,
-    shared: &[
-        "seed",
-        "lr",
-        "batch",
-        "epochs",
-        "optimizer",
-        "momentum",
-        "l1",
-        "l2",
-        "backend",
-        "speed",
-    ],
+    shared: EVERY_SHARED,
     defaults: Settings::default,
     // The 80/20 split of the points.
     train_points: |s| (s.linreg.points * 4).div_ceil(5),

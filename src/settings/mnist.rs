@@ -8,7 +8,7 @@ pub use super::hidden::{hidden_from_text, hidden_to_text};
 use super::mnist_kinds::{Activation, ModelKind, Preprocess};
 use super::model::range::LR_DECAY;
 use super::preset::Preset;
-use super::table::{Change::Restart, Row, TaskSpec, num, pick, r, text};
+use super::table::{Change::Restart, EVERY_SHARED, Row, TaskSpec, num, pick, r, text};
 use super::value::choice;
 use super::{Settings, Task};
 
@@ -91,18 +91,7 @@ const ROWS: &[Row] = &[
 pub const SPEC: TaskSpec = TaskSpec {
     key: "mnist",
     rows: ROWS,
-    shared: &[
-        "seed",
-        "lr",
-        "batch",
-        "epochs",
-        "optimizer",
-        "momentum",
-        "l1",
-        "l2",
-        "backend",
-        "speed",
-    ],
+    shared: EVERY_SHARED,
     defaults,
     train_points: |s| s.mnist.subset,
     mend: |_| None,

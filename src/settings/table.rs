@@ -154,6 +154,20 @@ use Change::{Device, Live, Restart};
 /// The row that chooses the task: first in every hash, since it chooses the defaults.
 pub const TASK: Row = r("task", "Task tabs", Restart, true, pick!(task, Task));
 
+/// The keys of every shared row, for a task that trains with all of them.
+pub const EVERY_SHARED: &[&str] = &[
+    "seed",
+    "lr",
+    "batch",
+    "epochs",
+    "optimizer",
+    "momentum",
+    "l1",
+    "l2",
+    "backend",
+    "speed",
+];
+
 /// The rows a task may share, in the order of the hash (after the task's own).
 #[rustfmt::skip]
 pub const SHARED: &[Row] = &[

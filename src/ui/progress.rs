@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::protocol::Snapshot;
+use crate::protocol::{Progress, Snapshot};
 use crate::settings::Settings;
 
 #[derive(Properties, PartialEq)]
@@ -20,41 +20,50 @@ pub fn duration(ms: f64) -> String {
     }
 }
 
+/// Where a run stands before its first snapshot: epoch 1 of the planned steps, none taken.
+pub fn planned(settings: &Settings) -> Progress {
+    Progress {
+        epoch: 1,
+        epochs: settings.epochs,
+        step: 0,
+        total_steps: settings.steps_per_epoch() as u64 * settings.epochs as u64,
+        samples_per_sec: 0.0,
+        eta_ms: None,
+        running: false,
+        finished: false,
+    }
+}
+
+/// "done", "about 1 min 05 s left", or "—" before an estimate.
+pub fn status(p: &Progress) -> String {
+    if p.finished {
+        "done".to_string()
+    } else {
+        p.eta_ms
+            .map_or("—".into(), |ms| format!("about {} left", duration(ms)))
+    }
+}
+
 #[component]
 pub fn ProgressBar(props: &ProgressProps) -> Html {
-    let (epoch, epochs, step, total, rate, eta, finished) = match &props.snapshot {
-        Some(s) => {
-            let p = &s.progress;
-            (
-                p.epoch,
-                p.epochs,
-                p.step,
-                p.total_steps,
-                p.samples_per_sec,
-                p.eta_ms,
-                p.finished,
-            )
-        }
-        None => (
-            1,
-            props.settings.epochs,
-            0,
-            props.settings.steps_per_epoch() as u64 * props.settings.epochs as u64,
-            0.0,
-            None,
-            false,
-        ),
-    };
+    let progress = props
+        .snapshot
+        .as_ref()
+        .map_or_else(|| planned(&props.settings), |s| s.progress.clone());
+    let Progress {
+        epoch,
+        epochs,
+        step,
+        total_steps: total,
+        samples_per_sec: rate,
+        ..
+    } = progress;
     let fraction = if total == 0 {
         0.0
     } else {
         step as f64 / total as f64
     };
-    let status = if finished {
-        "done".to_string()
-    } else {
-        eta.map_or("—".into(), |ms| format!("about {} left", duration(ms)))
-    };
+    let status = status(&progress);
     html! {
         <div class="progress">
             <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()}

@@ -1,7 +1,20 @@
-//! Shared by the oracle tests: a parameter's update checked against the optimizer's formulas.
+//! Shared by the oracle tests: a value of Burn's against its f64 oracle, and a parameter's
+//! update checked against the optimizer's formulas.
+// Each test binary uses only part of it.
+#![allow(dead_code)]
 
 use ml_playground::explain::linreg_math;
 use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate};
+
+/// Burn's f32 `burn` within 1e-5 (relative) + 1e-7 of the oracle's f64 `expected`.
+pub fn close(what: &str, burn: f32, expected: f64) {
+    let err = (f64::from(burn) - expected).abs();
+    let tol = 1e-5 * expected.abs() + 1e-7;
+    assert!(
+        err <= tol,
+        "{what}: burn {burn} vs oracle {expected} (|err| {err:e} > {tol:e})"
+    );
+}
 
 /// θ_new and the state after, recomputed in f64 from the update's own θ, gradient and state
 /// before (so this isolates the optimizer), each compared with `close(what, burn, oracle)`.
