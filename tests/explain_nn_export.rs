@@ -1,146 +1,112 @@
-//! "Export this step as JSON" for a followed sample: it round-trips and holds the trace's
-//! numbers in named fields.
+//! "Export this step as JSON" for a followed sample: the document is the trace's own
+//! serialization (its layers and convolution read back as the very trace types), with the
+//! derived values (model name, predicted class, parameter names, Adam's m̂ and v̂) beside.
 
 mod nn_fixture;
 
-use ml_playground::explain::nn_export::{ExportParam, NnExport, lookup, nn_export, nn_export_text};
-use ml_playground::protocol::{ParamState, SampleTrace};
+use ml_playground::explain::nn_export::{FORMAT, lookup, nn_export_text};
+use ml_playground::protocol::{ConvTrace, DenseTrace, ParamState, SampleTrace};
 use ml_playground::settings::OptimizerKind;
 use nn_fixture::cnn::cnn_trace;
 use nn_fixture::mlp_trace;
+use serde_json::Value;
 
-/// serde_json's default float parser may miss an f64 by one ulp: such fields are compared
-/// to 1e-15 relative, then everything else exactly.
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-15 * a.abs().max(b.abs())
+/// The exported text, parsed; its layers and convolution are exactly the trace's.
+fn exported(t: &SampleTrace) -> Value {
+    let doc: Value = serde_json::from_str(&nn_export_text(t)).unwrap();
+    let layers: Vec<DenseTrace> = serde_json::from_value(doc["layers"].clone()).unwrap();
+    assert_eq!(layers, t.layers, "the exported layers are the trace's");
+    let conv: Option<ConvTrace> = serde_json::from_value(doc["conv"].clone()).unwrap();
+    assert_eq!(conv, t.conv, "the exported convolution is the trace's");
+    assert_eq!(doc["format"], FORMAT);
+    doc
 }
 
-fn round_trip(t: &SampleTrace) -> NnExport {
-    let text = nn_export_text(t);
-    let mut back: NnExport = serde_json::from_str(&text).unwrap();
-    let original = nn_export(t);
-    assert!(close(back.output.l1, t.l1) && close(back.output.l2, t.l2));
-    assert!(
-        close(back.optimizer.lr, t.optimizer.lr)
-            && close(back.optimizer.epsilon, t.optimizer.epsilon)
-    );
-    (back.output.l1, back.output.l2, back.optimizer) = (t.l1, t.l2, t.optimizer);
-    for (b, o) in back.layers.iter_mut().zip(&original.layers) {
-        fix(&mut b.weight, &o.weight);
-        fix(&mut b.bias, &o.bias);
-    }
-    if let (Some(b), Some(o)) = (back.conv.as_mut(), original.conv.as_ref()) {
-        fix(&mut b.weight, &o.weight);
-        fix(&mut b.bias, &o.bias);
-    }
-    assert_eq!(back, original, "the JSON text gives back the same export");
-    back
-}
-
-fn fix(back: &mut ExportParam, original: &ExportParam) {
-    for (b, o) in [
-        (&mut back.m_hat, original.m_hat),
-        (&mut back.v_hat, original.v_hat),
-    ] {
-        assert_eq!(b.is_some(), o.is_some());
-        if let (Some(x), Some(y)) = (*b, o) {
-            assert!(close(x, y), "{x} vs {y}");
-        }
-        *b = o;
-    }
+fn number(doc: &Value, key: &str) -> f64 {
+    lookup(doc, key).unwrap_or_else(|| panic!("{key} not exported"))
 }
 
 #[test]
-fn mlp_export_round_trips_and_matches_the_trace() {
+fn mlp_export_is_the_trace_with_its_derived_values() {
     for kind in OptimizerKind::ALL {
         let t = mlp_trace(kind, 1e-4, 1e-3);
-        let e = round_trip(&t);
+        let e = exported(&t);
         assert_eq!(
-            (e.step, e.epoch, e.model.as_str()),
-            (42, 1, "784-3-10 (relu)")
+            (e["step"].as_u64(), e["epoch"].as_u64()),
+            (Some(42), Some(1))
         );
+        assert_eq!(e["model"], "784-3-10 (relu)");
         assert_eq!(
-            (e.sample.source.as_str(), e.sample.index, e.sample.label),
-            ("test", Some(7), 1)
+            (&e["sample"]["source"], &e["sample"]["index"]),
+            (&"test".into(), &7.into())
         );
-        assert_eq!(e.sample.pixels, t.pixels);
-        assert_eq!(e.sample.x, t.x);
-        assert_eq!(e.layers.len(), 2);
-        for (l, k) in e.layers.iter().zip(&t.layers) {
-            assert_eq!(
-                (&l.z, &l.a, &l.delta, &l.d_a_in),
-                (&k.z, &k.a, &k.d_z, &k.d_a_in)
-            );
-            assert_eq!(
-                (l.neuron, l.input, &l.w_row, &l.d_w_row),
-                (k.neuron, k.input, &k.w_row, &k.d_w_row)
-            );
-            assert_eq!(
-                (l.weight.old, l.weight.grad, l.weight.new),
-                (k.weight.theta, k.weight.grad, k.weight.theta_new)
-            );
-            assert_eq!(
-                (l.bias.state_before, l.bias.state_after),
-                (k.bias.state_before, k.bias.state_after)
-            );
-            assert_eq!(l.weight.m_hat.is_some(), kind == OptimizerKind::Adam);
-        }
+        assert_eq!(number(&e, "sample.label"), 1.0);
+        assert_eq!(number(&e, "sample.x[5]") as f32, t.x[5]);
+        assert_eq!(number(&e, "sample.pixels[300]") as u8, t.pixels[300]);
+        // The names learners and tutorials read: δ as `delta`, θ before and after as old / new.
+        let l = &t.layers[0];
+        assert_eq!(number(&e, "layers[1].delta[2]") as f32, t.layers[1].d_z[2]);
+        assert_eq!(number(&e, "layers[0].weight.old") as f32, l.weight.theta);
         assert_eq!(
-            e.layers[0].weight.name,
-            format!("W1[{},{}]", t.layers[0].neuron, t.layers[0].input)
+            number(&e, "layers[0].weight.new") as f32,
+            l.weight.theta_new
         );
-        assert_eq!(e.output.logits, t.layers[1].z);
+        assert_eq!(number(&e, "layers[0].bias.grad") as f32, l.bias.grad);
+        let followed = e["followed"].as_array().unwrap();
+        assert_eq!(followed.len(), 4, "two parameters per layer");
+        assert_eq!(followed[0]["at"], "layers[0].weight");
+        assert_eq!(followed[0]["name"], format!("W1[{},{}]", l.neuron, l.input));
+        assert_eq!(followed[3]["name"], format!("b2[{}]", t.layers[1].neuron));
+        assert_eq!(followed[0]["m_hat"].is_f64(), kind == OptimizerKind::Adam);
+        let logits: Vec<f32> = serde_json::from_value(e["output"]["logits"].clone()).unwrap();
+        assert_eq!(logits, t.layers[1].z);
+        assert_eq!(number(&e, "output.loss") as f32, t.loss);
+        assert_eq!(number(&e, "output.penalty") as f32, t.penalty);
+        assert_eq!(number(&e, "output.probs[9]") as f32, t.probs[9]);
         assert_eq!(
-            (e.output.probs.clone(), e.output.loss, e.output.penalty),
-            (t.probs.clone(), t.loss, t.penalty)
+            number(&e, "output.predicted"),
+            9.0,
+            "the fixture's largest probability"
         );
-        assert_eq!(e.output.predicted, 9, "the fixture's largest probability");
-        assert_eq!(e.optimizer, t.optimizer);
-        assert!(e.conv.is_none());
+        assert_eq!(number(&e, "output.l1"), t.l1);
+        assert_eq!(e["optimizer"]["kind"], serde_json::to_value(kind).unwrap());
+        assert!(e["conv"].is_null());
     }
 }
 
 #[test]
 fn adam_state_and_corrected_moments_are_exported() {
     let t = mlp_trace(OptimizerKind::Adam, 0.0, 0.0);
-    let doc = serde_json::to_value(nn_export(&t)).unwrap();
+    let doc = exported(&t);
     let ParamState::Adam { t: step, m, v } = t.layers[0].weight.state_after else {
         panic!("Adam state")
     };
     assert_eq!(step, 5);
     assert_eq!(
-        lookup(&doc, "layers[0].weight.state_after.Adam.m").unwrap() as f32,
+        number(&doc, "layers[0].weight.state_after.Adam.m") as f32,
         m
     );
-    let m_hat = lookup(&doc, "layers[0].weight.m_hat").unwrap();
+    let m_hat = number(&doc, "followed[0].m_hat");
     assert!((m_hat - f64::from(m) / (1.0 - 0.9f64.powi(5))).abs() < 1e-12);
-    assert!(lookup(&doc, "layers[0].weight.v_hat").unwrap() > f64::from(v));
-    assert_eq!(lookup(&doc, "output.loss").unwrap() as f32, t.loss);
-    assert_eq!(
-        lookup(&doc, "layers[1].delta[1]").unwrap() as f32,
-        t.layers[1].d_z[1]
-    );
+    assert!(number(&doc, "followed[0].v_hat") > f64::from(v));
     assert!(lookup(&doc, "layers[7].z[0]").is_none() && lookup(&doc, "nothing").is_none());
 }
 
 #[test]
 fn cnn_export_holds_the_convolution() {
     let t = cnn_trace(OptimizerKind::Momentum);
-    let e = round_trip(&t);
-    let (c, k) = (e.conv.as_ref().unwrap(), t.conv.as_ref().unwrap());
+    let e = exported(&t);
+    let k = t.conv.as_ref().unwrap();
+    assert_eq!(number(&e, "conv.weight.new") as f32, k.weight.theta_new);
+    assert_eq!(number(&e, "conv.d_k[3]") as f32, k.d_k[3]);
+    assert_eq!(e["followed"][0]["at"], "conv.weight");
     assert_eq!(
-        (c.channel, c.position, c.tap),
-        (k.channel, k.position, k.tap)
+        e["followed"][0]["name"],
+        format!("K[0][{},{}]", k.tap.0, k.tap.1)
     );
     assert_eq!(
-        (&c.k, &c.d_k, &c.window, &c.pooled),
-        (&k.k, &k.d_k, &k.window, &k.pooled)
+        (&e["sample"]["source"], &e["sample"]["index"]),
+        (&"drawn".into(), &Value::Null)
     );
-    assert_eq!(
-        (c.weight.old, c.weight.new),
-        (k.weight.theta, k.weight.theta_new)
-    );
-    assert_eq!(c.weight.name, format!("K[0][{},{}]", k.tap.0, k.tap.1));
-    assert_eq!((e.sample.source.as_str(), e.sample.index), ("drawn", None));
-    assert_eq!(e.model, "CNN + dense 1568-10");
+    assert_eq!(e["model"], "CNN + dense 1568-10");
 }

@@ -6,37 +6,11 @@
 
 mod common;
 
-use common::{check_update_formula, close};
+use common::check_linreg_step as check_step;
 use futures::executor::block_on;
 use ml_playground::engine::{device, trainer::LinRegTrainer};
-use ml_playground::explain::linreg_math as oracle;
-use ml_playground::protocol::{Checkpoint, ParamState, StepTrace};
+use ml_playground::protocol::{Checkpoint, ParamState};
 use ml_playground::settings::{Live, OptimizerKind, Settings};
-
-fn widen(v: &[f32]) -> Vec<f64> {
-    v.iter().map(|&x| f64::from(x)).collect()
-}
-
-fn check_step(t: &StepTrace) {
-    let (x, y) = (widen(&t.x), widen(&t.y));
-    let (w, b) = (f64::from(t.w.theta), f64::from(t.b.theta));
-    let y_hat = oracle::y_hat(w, b, &x);
-    for (i, (&burn, &exp)) in t.y_hat.iter().zip(&y_hat).enumerate() {
-        close(&format!("y_hat[{i}]"), burn, exp);
-    }
-    let mse = oracle::mse(&y, &y_hat);
-    close("mse", t.mse, mse);
-    close("loss", t.loss, oracle::loss(mse, w, t.l1, t.l2));
-    close(
-        "dL/dw",
-        t.w.grad,
-        oracle::d_loss_d_w(&x, &y, &y_hat, w, t.l1, t.l2),
-    );
-    close("dL/db", t.b.grad, oracle::d_loss_d_b(&y, &y_hat));
-    for (name, u) in [("w", &t.w), ("b", &t.b)] {
-        check_update_formula(name, &t.optimizer, u, close);
-    }
-}
 
 fn settings(optimizer: OptimizerKind, l1: f64, l2: f64) -> Settings {
     Settings {

@@ -5,9 +5,9 @@
 mod common;
 
 use common::close;
+use common::oracle::update as optimizer_update;
 use futures::executor::block_on;
 use ml_playground::engine::{device, reference::worked_examples};
-use ml_playground::explain::linreg_math::update as optimizer_update;
 use ml_playground::protocol::ParamState;
 use ml_playground::protocol::reference::{Matrix, NeuronInput, WorkedExamples};
 use ml_playground::settings::{OptimizerKind, Settings};

@@ -55,6 +55,31 @@ async fn webgpu_device_initializes_and_trains() {
     two_steps_agree_with_the_formulas(&mut trainer).await;
 }
 
+/// Linear regression on WebGPU against the tests' own f64 oracle (the same check as the
+/// native `linreg_oracle`): every optimizer, L1/L2 off and on, five steps each, every number
+/// of each step (ŷ, MSE, loss, ∂L/∂w, ∂L/∂b, θ_new, the optimizer state) within 1e-5
+/// relative + 1e-7, and each update taken whenever it is at least one ulp of θ.
+#[wasm_bindgen_test]
+async fn linear_regression_matches_the_oracle_on_webgpu() {
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    for optimizer in OptimizerKind::ALL {
+        for (l1, l2) in [(0.0, 0.0), (0.03, 0.1)] {
+            let mut s = settings(optimizer);
+            (s.batch_size, s.live.lr, s.live.l1, s.live.l2) = (8, 0.05, l1, l2);
+            let mut trainer = LinRegTrainer::new(&s, device.clone(), None);
+            for step in 1..=5 {
+                trainer.step();
+                let r = trainer.readout().await.expect("async readback");
+                let t = r.last_step.expect("a step was taken");
+                assert_eq!(t.step, step);
+                common::check_linreg_step(&t);
+                assert_eq!((t.w.theta_new, t.b.theta_new), (r.w, r.b));
+            }
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn cpu_backend_trains_in_the_browser() {
     let (device, info) = choose(BackendChoice::Cpu).await;

@@ -1,108 +1,78 @@
-//! "Export this step as JSON" for a followed sample: the sample, every layer's z, a and δ, the
-//! followed parameters with old value, gradient, optimizer state and new value — Burn's
-//! numbers at full precision, in named fields.
+//! "Export this step as JSON" for a followed sample: the trace itself — every layer's z, a and
+//! δ, the followed parameters with old value, gradient, optimizer state and new value, Burn's
+//! numbers at full precision — serialized from its own types (their serde names: `delta` for
+//! δ = ∂L/∂z, `old` / `new` for θ before and after), with what is derived from it beside.
+//!
+//! The document: `format`, `step`, `epoch`, `model` (the architecture in words), `sample` (its
+//! source and input), `conv` (the CNN's [`ConvTrace`]), `layers` (the [`DenseTrace`]s), `output`
+//! (probabilities, loss, predicted class), `followed` (each followed parameter's name and
+//! Adam's bias-corrected moments) and `optimizer`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::nn_export_parts::followed;
 pub use super::nn_export_parts::lookup;
-use super::nn_export_parts::{conv, layer};
 use super::nn_text::argmax;
-use crate::protocol::{OptimizerHyper, ParamState, SampleTrace, TraceSample};
+use crate::protocol::{ConvTrace, DenseTrace, OptimizerHyper, SampleTrace, TraceSample};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NnExport {
-    pub format: String,
+/// The export's format; 2 since the document is the trace's own serialization.
+pub const FORMAT: &str = "ml-playground sample trace 2";
+
+#[derive(Debug, Serialize)]
+pub struct NnExport<'a> {
+    pub format: &'static str,
     /// Optimizer steps taken (the moment) and the 1-based epoch.
     pub step: u64,
     pub epoch: usize,
     pub model: String,
-    pub sample: ExportSample,
-    pub conv: Option<ExportConv>,
-    pub layers: Vec<ExportLayer>,
-    pub output: ExportOutput,
+    pub sample: ExportSample<'a>,
+    pub conv: Option<&'a ConvTrace>,
+    pub layers: &'a [DenseTrace],
+    pub output: ExportOutput<'a>,
+    pub followed: Vec<Followed>,
     pub optimizer: OptimizerHyper,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExportSample {
+/// Where the sample comes from, and the trace's input fields.
+#[derive(Debug, Serialize)]
+pub struct ExportSample<'a> {
     /// "test" or "drawn"; the test image's index.
-    pub source: String,
+    pub source: &'static str,
     pub index: Option<u32>,
     pub label: u8,
-    pub pixels: Vec<u8>,
+    pub pixels: &'a [u8],
     /// x = (p/255 − mean)/std.
     pub mean: f32,
     pub std: f32,
-    pub x: Vec<f32>,
+    pub x: &'a [f32],
     /// ∂L/∂x.
-    pub d_x: Vec<f32>,
+    pub d_x: &'a [f32],
 }
 
-/// One followed scalar parameter.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExportParam {
-    pub name: String,
-    pub old: f32,
-    pub grad: f32,
-    pub new: f32,
-    pub state_before: ParamState,
-    pub state_after: ParamState,
-    /// Adam's bias-corrected moments (derived from Burn's m, v, t).
-    pub m_hat: Option<f64>,
-    pub v_hat: Option<f64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExportLayer {
-    pub inputs: usize,
-    pub outputs: usize,
-    pub activated: bool,
-    pub a_in: Vec<f32>,
-    pub z: Vec<f32>,
-    pub a: Vec<f32>,
-    /// δ = ∂L/∂z.
-    pub delta: Vec<f32>,
-    /// ∂L/∂a_in = Wᵀδ.
-    pub d_a_in: Vec<f32>,
-    /// The followed neuron j and input i: W[j, :], ∂L/∂W[j, :] and W[:, i].
-    pub neuron: usize,
-    pub input: usize,
-    pub w_row: Vec<f32>,
-    pub d_w_row: Vec<f32>,
-    pub w_col: Vec<f32>,
-    pub weight: ExportParam,
-    pub bias: ExportParam,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExportConv {
-    pub channel: usize,
-    pub kernel: usize,
-    pub position: (usize, usize),
-    pub tap: (usize, usize),
-    pub z: Vec<f32>,
-    pub a: Vec<f32>,
-    pub pooled: Vec<f32>,
-    pub channel_max: Vec<f32>,
-    pub k: Vec<f32>,
-    pub d_k: Vec<f32>,
-    pub window: Vec<f32>,
-    pub weight: ExportParam,
-    pub bias: ExportParam,
-    pub middle: Vec<(String, Vec<usize>)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExportOutput {
+/// The trace's output fields, with the predicted class and the logits (the last layer's z).
+#[derive(Debug, Serialize)]
+pub struct ExportOutput<'a> {
     pub label: u8,
     pub predicted: usize,
-    pub logits: Vec<f32>,
-    pub probs: Vec<f32>,
+    pub logits: &'a [f32],
+    pub probs: &'a [f32],
     pub cross_entropy: f32,
     pub penalty: f32,
     pub loss: f32,
     pub l1: f64,
     pub l2: f64,
+}
+
+/// One followed scalar parameter: where its update is in the document, its name, and Adam's
+/// bias-corrected moments (derived from Burn's m, v, t).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Followed {
+    /// E.g. "layers[0].weight".
+    pub at: String,
+    /// E.g. "W1[3,5]".
+    pub name: String,
+    pub m_hat: Option<f64>,
+    pub v_hat: Option<f64>,
 }
 
 /// The architecture in one line, e.g. "784-128-10 (ReLU)" or "CNN + dense 1568-10".
@@ -120,46 +90,41 @@ pub fn model_name(t: &SampleTrace) -> String {
     }
 }
 
-pub fn nn_export(t: &SampleTrace) -> NnExport {
-    let h = &t.optimizer;
+pub fn nn_export(t: &SampleTrace) -> NnExport<'_> {
     let (source, index) = match &t.sample {
         TraceSample::Test { index } => ("test", Some(*index)),
         TraceSample::Drawn { .. } => ("drawn", None),
     };
     NnExport {
-        format: "ml-playground sample trace 1".into(),
+        format: FORMAT,
         step: t.step,
         epoch: t.epoch,
         model: model_name(t),
         sample: ExportSample {
-            source: source.into(),
+            source,
             index,
             label: t.label,
-            pixels: t.pixels.clone(),
+            pixels: &t.pixels,
             mean: t.mean,
             std: t.std,
-            x: t.x.clone(),
-            d_x: t.d_x.clone(),
+            x: &t.x,
+            d_x: &t.d_x,
         },
-        conv: t.conv.as_ref().map(|c| conv(c, h)),
-        layers: t
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(k, l)| layer(k, l, h))
-            .collect(),
+        conv: t.conv.as_ref(),
+        layers: &t.layers,
         output: ExportOutput {
             label: t.label,
             predicted: argmax(&t.probs),
-            logits: t.layers.last().map(|l| l.z.clone()).unwrap_or_default(),
-            probs: t.probs.clone(),
+            logits: t.layers.last().map_or(&[], |l| &l.z),
+            probs: &t.probs,
             cross_entropy: t.cross_entropy,
             penalty: t.penalty,
             loss: t.loss,
             l1: t.l1,
             l2: t.l2,
         },
-        optimizer: *h,
+        followed: followed(t),
+        optimizer: t.optimizer,
     }
 }
 

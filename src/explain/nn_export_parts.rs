@@ -1,11 +1,11 @@
-//! The pieces of the export: one parameter, one dense layer, the convolution; and a lookup
-//! of a number by its key.
+//! What the export derives from the trace: each followed parameter's name and Adam's
+//! bias-corrected moments; and a lookup of a number by its key.
 
 use super::linreg_math::adam_corrected;
-use super::nn_export::{ExportConv, ExportLayer, ExportParam};
-use crate::protocol::{ConvTrace, DenseTrace, OptimizerHyper, ParamState, ParamUpdate};
+use super::nn_export::Followed;
+use crate::protocol::{OptimizerHyper, ParamState, ParamUpdate, SampleTrace};
 
-pub(super) fn param(name: String, u: &ParamUpdate, h: &OptimizerHyper) -> ExportParam {
+fn one(at: String, name: String, u: &ParamUpdate, h: &OptimizerHyper) -> Followed {
     let (m_hat, v_hat) = match u.state_after {
         ParamState::Adam { t, m, v } => {
             let (m_hat, v_hat) = adam_corrected(h, t, m.into(), v.into());
@@ -13,57 +13,45 @@ pub(super) fn param(name: String, u: &ParamUpdate, h: &OptimizerHyper) -> Export
         }
         _ => (None, None),
     };
-    ExportParam {
+    Followed {
+        at,
         name,
-        old: u.theta,
-        grad: u.grad,
-        new: u.theta_new,
-        state_before: u.state_before,
-        state_after: u.state_after,
         m_hat,
         v_hat,
     }
 }
 
-pub(super) fn layer(k: usize, l: &DenseTrace, h: &OptimizerHyper) -> ExportLayer {
-    let (j, i) = (l.neuron, l.input);
-    ExportLayer {
-        inputs: l.inputs,
-        outputs: l.outputs,
-        activated: l.activated,
-        a_in: l.a_in.clone(),
-        z: l.z.clone(),
-        a: l.a.clone(),
-        delta: l.d_z.clone(),
-        d_a_in: l.d_a_in.clone(),
-        neuron: j,
-        input: i,
-        w_row: l.w_row.clone(),
-        d_w_row: l.d_w_row.clone(),
-        w_col: l.w_col.clone(),
-        weight: param(format!("W{}[{j},{i}]", k + 1), &l.weight, h),
-        bias: param(format!("b{}[{j}]", k + 1), &l.bias, h),
+/// The followed parameters in the document's order: the convolution's tap and bias, then
+/// each dense layer's weight and bias.
+pub(super) fn followed(t: &SampleTrace) -> Vec<Followed> {
+    let h = &t.optimizer;
+    let mut all = Vec::new();
+    if let Some(c) = &t.conv {
+        let (ch, (u, v)) = (c.channel, c.tap);
+        all.push(one(
+            "conv.weight".into(),
+            format!("K[{ch}][{u},{v}]"),
+            &c.weight,
+            h,
+        ));
+        all.push(one("conv.bias".into(), format!("bK[{ch}]"), &c.bias, h));
     }
-}
-
-pub(super) fn conv(c: &ConvTrace, h: &OptimizerHyper) -> ExportConv {
-    let (ch, (u, v)) = (c.channel, c.tap);
-    ExportConv {
-        channel: ch,
-        kernel: c.kernel,
-        position: c.position,
-        tap: c.tap,
-        z: c.z.clone(),
-        a: c.a.clone(),
-        pooled: c.pooled.clone(),
-        channel_max: c.channel_max.clone(),
-        k: c.k.clone(),
-        d_k: c.d_k.clone(),
-        window: c.window.clone(),
-        weight: param(format!("K[{ch}][{u},{v}]"), &c.weight, h),
-        bias: param(format!("bK[{ch}]"), &c.bias, h),
-        middle: c.middle.clone(),
+    for (k, l) in t.layers.iter().enumerate() {
+        let (j, i, n) = (l.neuron, l.input, k + 1);
+        all.push(one(
+            format!("layers[{k}].weight"),
+            format!("W{n}[{j},{i}]"),
+            &l.weight,
+            h,
+        ));
+        all.push(one(
+            format!("layers[{k}].bias"),
+            format!("b{n}[{j}]"),
+            &l.bias,
+            h,
+        ));
     }
+    all
 }
 
 /// The number at `key` ("layers[0].z[3]", "output.loss") in an exported document.

@@ -52,7 +52,8 @@ pub struct DenseTrace {
     pub a_in: Vec<f32>,
     pub z: Vec<f32>,
     pub a: Vec<f32>,
-    /// δ = ∂L/∂z (Burn autodiff: the bias gradient).
+    /// δ = ∂L/∂z (Burn autodiff: the bias gradient); `delta` in JSON.
+    #[serde(rename = "delta")]
     pub d_z: Vec<f32>,
     /// ∂L/∂a_in = Wᵀ·δ, computed by Burn.
     pub d_a_in: Vec<f32>,

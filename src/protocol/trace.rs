@@ -19,11 +19,15 @@ pub enum ParamState {
 /// The update of one scalar parameter θ: θ_new = update(θ, g, state).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParamUpdate {
+    /// θ before the step (named `old` in JSON, as the step exports read).
+    #[serde(rename = "old")]
     pub theta: f32,
     /// ∂L/∂θ from Burn's autodiff.
     pub grad: f32,
     pub state_before: ParamState,
     pub state_after: ParamState,
+    /// θ after the step (`new` in JSON).
+    #[serde(rename = "new")]
     pub theta_new: f32,
 }
 

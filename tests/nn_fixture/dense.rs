@@ -1,7 +1,6 @@
 //! A dense layer computed in f64 from W, b and its input, and its trace once δ is known.
 
 use super::{argmax_abs, f32s, param};
-use ml_playground::explain::linreg_math::sign;
 use ml_playground::protocol::{DenseTrace, OptimizerHyper};
 
 /// z = W·a + b, and everything backward of a dense layer once δ is known.
@@ -81,4 +80,9 @@ impl Dense {
             .map(|w| l1 * w.abs() + l2 * w * w)
             .sum()
     }
+}
+
+/// sgn(w) with sgn(0) = 0, as Burn's |w| differentiates.
+fn sign(w: f64) -> f64 {
+    if w == 0.0 { 0.0 } else { w.signum() }
 }

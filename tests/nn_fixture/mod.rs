@@ -6,12 +6,14 @@
 pub mod checks;
 pub mod cnn;
 mod dense;
+#[path = "../oracle/mod.rs"]
+mod oracle;
 
 pub use dense::Dense;
 
-use ml_playground::explain::linreg_math::update;
 use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate, SampleTrace, TraceSample};
 use ml_playground::settings::{Activation, ModelKind, OptimizerKind, Preprocess};
+use oracle::update;
 
 pub const LABEL: u8 = 1;
 

@@ -3,8 +3,9 @@
 
 mod consistency;
 
+// The oracle's optimizer update (every test binary with this module has `common` too).
+use crate::common::oracle;
 pub use consistency::check_consistent;
-use ml_playground::explain::linreg_math;
 use ml_playground::protocol::{ParamUpdate, SampleTrace};
 use ml_playground::settings::Activation;
 
@@ -155,7 +156,7 @@ pub fn check_update(tr: &SampleTrace, u: &ParamUpdate, g_oracle: f64) {
         g_oracle,
         g_oracle.abs().max(1e-7),
     );
-    let (theta_new, _) = linreg_math::update(
+    let (theta_new, _) = oracle::update(
         &tr.optimizer,
         f64::from(u.theta),
         f64::from(u.grad),
