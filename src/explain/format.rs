@@ -20,7 +20,9 @@ pub fn num(x: f64) -> String {
         trim(format!("{x:.decimals$}"))
     } else {
         let mut magnitude = magnitude;
-        let mut mantissa = x / 10f64.powi(magnitude);
+        // In two halves: 10^magnitude alone underflows to 0 for subnormal x.
+        let half = magnitude / 2;
+        let mut mantissa = x / 10f64.powi(half) / 10f64.powi(magnitude - half);
         // 9.9996 would print as "10.000": carry into the exponent instead.
         if format!("{:.3}", mantissa.abs()).starts_with("10") {
             mantissa /= 10.0;

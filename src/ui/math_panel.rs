@@ -7,7 +7,7 @@ use super::formula::Formula;
 use super::state::{Action, State};
 use super::sub_step::{chip, sub_step_view};
 use super::transport::SUB_STEP_NAMES;
-use crate::explain::format::n32;
+use crate::explain::reference::plain32;
 use crate::explain::sub_steps;
 use crate::protocol::{Command, StepTrace};
 
@@ -22,11 +22,11 @@ fn summary_row(t: &StepTrace) -> Html {
     html! {
         <div class="chips">
             { item("step", "math-step", t.step.to_string()) }
-            { item("L", "math-loss-value", n32(t.loss)) }
-            { item("∂L/∂w", "math-grad-w", n32(t.w.grad)) }
-            { item("∂L/∂b", "math-grad-b", n32(t.b.grad)) }
-            { item("w →", "math-w-new", n32(t.w.theta_new)) }
-            { item("b →", "math-b-new", n32(t.b.theta_new)) }
+            { item("L", "math-loss-value", plain32(t.loss)) }
+            { item("∂L/∂w", "math-grad-w", plain32(t.w.grad)) }
+            { item("∂L/∂b", "math-grad-b", plain32(t.b.grad)) }
+            { item("w →", "math-w-new", plain32(t.w.theta_new)) }
+            { item("b →", "math-b-new", plain32(t.b.theta_new)) }
         </div>
     }
 }

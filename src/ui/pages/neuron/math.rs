@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::explain::format::n32;
 use crate::explain::neuron_steps::neuron_sub_steps;
+use crate::explain::reference::plain32;
 use crate::protocol::neuron::NeuronStep;
 use crate::ui::formula::Formula;
 use crate::ui::state::State;
@@ -21,11 +21,11 @@ fn chips(t: &NeuronStep) -> Html {
     html! {
         <div class="chips">
             { item("step", "neuron-math-step", t.step.to_string()) }
-            { item("z", "neuron-math-z", n32(t.z)) }
-            { item("ŷ", "neuron-math-y-hat", n32(t.y_hat)) }
-            { item("L", "neuron-math-loss", n32(t.loss)) }
-            { item("∂L/∂b", "neuron-math-grad-b", n32(t.b.grad)) }
-            { item("b →", "neuron-math-b-new", n32(t.b.theta_new)) }
+            { item("z", "neuron-math-z", plain32(t.z)) }
+            { item("ŷ", "neuron-math-y-hat", plain32(t.y_hat)) }
+            { item("L", "neuron-math-loss", plain32(t.loss)) }
+            { item("∂L/∂b", "neuron-math-grad-b", plain32(t.b.grad)) }
+            { item("b →", "neuron-math-b-new", plain32(t.b.theta_new)) }
         </div>
     }
 }
