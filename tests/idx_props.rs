@@ -3,26 +3,12 @@
 //! past its limit; random byte flips in a real compressed file never panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
+mod idx_files;
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
+use idx_files::{gz, idx};
 use ml_playground::data::idx::{parse_images, parse_labels};
 use ml_playground::data::mnist::gunzip;
 use proptest::prelude::*;
-
-fn gz(bytes: &[u8]) -> Vec<u8> {
-    let mut e = GzEncoder::new(Vec::new(), Compression::fast());
-    e.write_all(bytes).unwrap();
-    e.finish().unwrap()
-}
-
-fn idx(magic: u32, dims: &[u32], data: &[u8]) -> Vec<u8> {
-    let mut bytes = magic.to_be_bytes().to_vec();
-    dims.iter().for_each(|d| bytes.extend(d.to_be_bytes()));
-    bytes.extend(data);
-    bytes
-}
 
 /// A valid images file of `count` images of `rows × cols`.
 fn images_file(count: u32, rows: u32, cols: u32) -> Vec<u8> {

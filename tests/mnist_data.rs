@@ -1,9 +1,8 @@
 //! The MNIST copy the product ships, and the loader on good and broken files.
 
-use std::io::Write;
+mod idx_files;
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
+use idx_files::{gz, idx};
 use ml_playground::data::mnist::{self, FILES};
 use sha2::{Digest, Sha256};
 
@@ -11,19 +10,6 @@ const DIR: &str = "www/data/mnist/"; // relative: cargo runs tests from the pack
 
 fn shipped(name: &str) -> Vec<u8> {
     std::fs::read(format!("{DIR}{name}")).expect("the MNIST copy is in www/data/mnist/")
-}
-
-fn gz(bytes: &[u8]) -> Vec<u8> {
-    let mut e = GzEncoder::new(Vec::new(), Compression::fast());
-    e.write_all(bytes).unwrap();
-    e.finish().unwrap()
-}
-
-fn idx(magic: u32, dims: &[u32], data: &[u8]) -> Vec<u8> {
-    let mut bytes = magic.to_be_bytes().to_vec();
-    dims.iter().for_each(|d| bytes.extend(d.to_be_bytes()));
-    bytes.extend(data);
-    bytes
 }
 
 /// The tiny set's files: MNIST's names, two images in each split.
