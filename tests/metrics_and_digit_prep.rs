@@ -149,17 +149,19 @@ fn stroke_thinner_than_an_output_pixel_survives() {
     assert!(image.iter().filter(|&&v| v == 255).count() >= 20);
 }
 
+/// A drawn ring stays a ring: ink all round, its hole empty, centred by mass.
 #[test]
-#[ignore = "prints the ring, for eyes: cargo test -- --ignored --nocapture"]
-fn print_ring() {
+fn a_drawn_ring_keeps_its_hole() {
     let ink = draw(|x, y| (60.0..75.0).contains(&((x - 200.0).hypot(y - 90.0))));
     let image = prepare(&ink, CANVAS, CANVAS).unwrap();
-    for row in image.chunks(SIDE) {
-        let line: String = row
-            .iter()
-            .map(|&v| [' ', '.', ':', '#'][v as usize / 64])
-            .collect();
-        println!("|{line}|");
+    let (r0, c0, r1, c1) = bounds(&image);
+    let (mid_r, mid_c) = ((r0 + r1) / 2, (c0 + c1) / 2);
+    assert_eq!(image[mid_r * SIDE + mid_c], 0, "the hole is empty");
+    for (r, c) in [(r0, mid_c), (r1, mid_c), (mid_r, c0), (mid_r, c1)] {
+        assert!(
+            image[r * SIDE + c] > 0,
+            "ink at ({r}, {c}) of {r0}..={r1} × {c0}..={c1}"
+        );
     }
-    println!("{:?}", center_of_mass(&image, SIDE));
+    assert!(distance_to_centre(&image) <= 1.0);
 }

@@ -152,25 +152,3 @@ fn a_model_file_with_a_weight_that_is_not_a_number_is_refused() {
     }
     assert_eq!(named, 2, "NaN and +∞ each refused once, by name");
 }
-
-/// The CNN preset's full schedule on the CPU (slow: run by hand with `--ignored --nocapture`;
-/// `CNN_LR` and `CNN_BATCH` override the preset for experiments).
-#[test]
-#[ignore]
-fn cnn_preset_full_schedule() {
-    let mut s = settings(Preset::SmallCnn, 60_000, 2);
-    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
-    s.live.lr = env("CNN_LR").unwrap_or(s.live.lr);
-    s.batch_size = env("CNN_BATCH").map_or(s.batch_size, |b| b as usize);
-    let started = std::time::Instant::now();
-    let mut t = MnistTrainer::new(&s, cpu(), data());
-    let (_, evaluations) = train(&mut t, 200);
-    for e in evaluations {
-        println!(
-            "epoch {:.0}: test accuracy {:.4} ({:.0} s)",
-            e.epoch,
-            e.accuracy,
-            started.elapsed().as_secs_f64()
-        );
-    }
-}

@@ -15,7 +15,7 @@ use ml_playground::engine::device::cpu;
 use ml_playground::engine::mnist::{Classifier, MnistTrainer};
 use ml_playground::protocol::{SampleTrace, TraceFocus, TraceSample};
 use ml_playground::settings::{Activation, OptimizerKind, Preset, Settings};
-use nn_oracle::{assert_close, check_consistent, check_update, mlp_oracle};
+use nn_oracle::{assert_close, check_consistent, check_mlp_trace, check_update, dense_rows};
 
 fn data() -> Rc<MnistData> {
     let dir = "www/data/mnist/"; // relative: cargo runs tests from the package root
@@ -54,95 +54,16 @@ fn dense_params(model: &Classifier) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
     layers
         .iter()
         .map(|l| {
-            let [inputs, outputs] = l.weight.dims();
             let w = values(l.weight.val());
             let b = values(l.bias.as_ref().unwrap().val());
-            let rows = (0..inputs)
-                .map(|i| {
-                    (0..outputs)
-                        .map(|j| f64::from(w[i * outputs + j]))
-                        .collect()
-                })
-                .collect();
-            (rows, b.into_iter().map(f64::from).collect())
+            dense_rows(l.weight.dims(), &w, &b)
         })
         .collect()
 }
 
 fn check_mlp(t: &MnistTrainer, sample: TraceSample, focus: TraceFocus) -> SampleTrace {
     let tr = trace(t, sample, focus);
-    check_consistent(&tr);
-    let params = dense_params(t.model());
-    let o = mlp_oracle(&tr, &params);
-    for (p, &raw) in tr.x.iter().zip(&tr.pixels) {
-        let expected = (f64::from(raw) / 255.0 - f64::from(tr.mean)) / f64::from(tr.std);
-        assert_close("x", f64::from(*p), expected, 1.0);
-    }
-    for (k, (layer, ol)) in tr.layers.iter().zip(&o.layers).enumerate() {
-        let name = |what: &str| format!("layer {k} {what}");
-        for j in 0..layer.outputs {
-            assert_close(&name("z"), f64::from(layer.z[j]), ol.z[j], ol.z_scale[j]);
-            assert_close(&name("a"), f64::from(layer.a[j]), ol.a[j], ol.z_scale[j]);
-            assert_close(
-                &name("δ"),
-                f64::from(layer.d_z[j]),
-                ol.delta[j],
-                ol.delta_scale,
-            );
-        }
-        for i in 0..layer.inputs {
-            assert_close(
-                &name("∂L/∂a_in"),
-                f64::from(layer.d_a_in[i]),
-                ol.d_a_in[i],
-                ol.d_a_in_scale[i],
-            );
-            let g = ol.d_w(&params[k].0, layer.neuron, i, tr.l1, tr.l2);
-            assert_close(
-                &name("∂L/∂W row"),
-                f64::from(layer.d_w_row[i]),
-                g,
-                ol.delta_scale,
-            );
-            assert_eq!(layer.w_row[i] as f64, params[k].0[i][layer.neuron], "W row");
-        }
-        for j in 0..layer.outputs {
-            assert_eq!(
-                layer.w_col[j] as f64, params[k].0[layer.input][j],
-                "W column"
-            );
-        }
-        check_update(
-            &tr,
-            &layer.weight,
-            ol.d_w(&params[k].0, layer.neuron, layer.input, tr.l1, tr.l2),
-        );
-        check_update(&tr, &layer.bias, ol.delta[layer.neuron]);
-    }
-    for (i, &d) in tr.d_x.iter().enumerate() {
-        assert_close(
-            "∂L/∂x",
-            f64::from(d),
-            o.layers[0].d_a_in[i],
-            o.layers[0].d_a_in_scale[i],
-        );
-    }
-    for (p, q) in tr.probs.iter().zip(&o.probs) {
-        assert_close("p", f64::from(*p), *q, 1.0);
-    }
-    assert_close(
-        "cross-entropy",
-        f64::from(tr.cross_entropy),
-        o.cross_entropy,
-        1.0,
-    );
-    assert_close(
-        "penalty",
-        f64::from(tr.penalty),
-        o.penalty,
-        o.penalty.max(1e-12),
-    );
-    assert_close("loss", f64::from(tr.loss), o.cross_entropy + o.penalty, 1.0);
+    check_mlp_trace(&tr, &dense_params(t.model()));
     tr
 }
 
@@ -305,6 +226,7 @@ fn cnn_first_convolution_and_gradients_match_burn_autodiff() {
         &tr,
         &conv.weight,
         f64::from(taps[conv.tap.0 * 5 + conv.tap.1]),
+        scale,
     );
     assert_close(
         "loss",

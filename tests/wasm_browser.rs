@@ -2,21 +2,18 @@
 //! Run with `cargo test --target wasm32-unknown-unknown` (see scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
-
-// The MLP oracle is used natively only; the consistency checks run here too.
+// The oracles of the native tests, run here on WebGPU and on the CPU.
 mod common;
+#[path = "wasm_browser/mnist.rs"]
+mod mnist;
 #[allow(dead_code)]
 #[path = "nn_oracle/mod.rs"]
 mod nn_oracle;
 
-use ml_playground::data::idx::Images;
-use ml_playground::data::mnist::{MnistData, Split};
-use ml_playground::engine::mnist::{MnistTrainer, model_file};
+use ml_playground::engine::neuron_run::NeuronRun;
 use ml_playground::engine::trainer::LinRegTrainer;
 use ml_playground::protocol::BackendKind;
-use ml_playground::protocol::{TraceFocus, TraceSample};
-use ml_playground::settings::{BackendChoice, OptimizerKind, Settings};
+use ml_playground::settings::{BackendChoice, NeuronSettings, OptimizerKind, Settings};
 use ml_playground::worker::backend::{choose, choose_with};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -80,6 +77,38 @@ async fn linear_regression_matches_the_oracle_on_webgpu() {
     }
 }
 
+/// The single neuron on WebGPU against the oracle (`common::check_neuron_step`: relative
+/// tolerances with no floor), the textbook sample and ones where σ saturates, every optimizer,
+/// four steps each.
+#[wasm_bindgen_test]
+async fn the_neuron_matches_the_oracle_on_webgpu_even_saturated() {
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    let mut samples = common::saturated_neurons();
+    samples.push(NeuronSettings::default());
+    for optimizer in OptimizerKind::ALL {
+        for neuron in &samples {
+            let mut s = Settings {
+                optimizer,
+                momentum: 0.8,
+                neuron: neuron.clone(),
+                ..Settings::neuron_default()
+            };
+            s.live.lr = 0.5;
+            let mut run = NeuronRun::new(&s, device.clone());
+            for _ in 0..4 {
+                run.step();
+                let snap = run
+                    .prepare_readout()
+                    .finish()
+                    .await
+                    .expect("async readback");
+                common::check_neuron_step(&snap.last.expect("a step was taken"));
+            }
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn cpu_backend_trains_in_the_browser() {
     let (device, info) = choose(BackendChoice::Cpu).await;
@@ -125,92 +154,4 @@ async fn a_failing_adapter_request_falls_back_with_its_reason() {
             .contains("AdapterUnavailable"),
         "{info:?}"
     );
-}
-
-/// A stand-in for MNIST: class k is a bright horizontal band at rows 2k..2k+4.
-fn banded(count: usize) -> Split {
-    let labels: Vec<u8> = (0..count).map(|i| (i % 10) as u8).collect();
-    let mut pixels = vec![0u8; count * 784];
-    for (i, &l) in labels.iter().enumerate() {
-        let rows = 2 * l as usize + 4..2 * l as usize + 8;
-        for r in rows {
-            pixels[i * 784 + r * 28..i * 784 + r * 28 + 28].fill(200 + (i % 50) as u8);
-        }
-    }
-    let images = Images {
-        count,
-        rows: 28,
-        cols: 28,
-        pixels,
-    };
-    Split { images, labels }
-}
-
-/// Train an epoch, evaluate, predict, save and load, all with async readback.
-async fn mnist_round_trip(device: burn::tensor::Device) {
-    let data = Rc::new(MnistData {
-        train: banded(640),
-        test: banded(200),
-    });
-    let mut settings = Settings::mnist_default();
-    (settings.mnist.subset, settings.epochs, settings.live.lr) = (640, 1, 0.01);
-    let mut t = MnistTrainer::new(&settings, device.clone(), data.clone());
-    while !t.is_finished() {
-        t.step();
-    }
-    let r = t.prepare_readout().finish().await.expect("async readback");
-    let train = r.train.expect("training metrics");
-    assert!(train.loss.is_finite() && train.accuracy > 0.3, "{train:?}");
-    let e = &r.evaluations[0];
-    assert!(e.accuracy > 0.9, "banded digits are easy: {}", e.accuracy);
-    let probs = t.predict(data.test.image(3)).unwrap().await.unwrap();
-    assert_eq!(probs.len(), 10);
-    assert!((probs.iter().sum::<f32>() - 1.0).abs() < 1e-4);
-    // One sample followed through the model: every stated relation holds on this device.
-    let trace = t
-        .trace(TraceSample::Test { index: 3 }, TraceFocus::default())
-        .expect("a valid sample")
-        .await
-        .expect("async readback of the trace");
-    assert_eq!((trace.label, trace.layers.len()), (3, 2));
-    nn_oracle::check_consistent(&trace);
-    // The checkpoint, read back asynchronously on this device, continues on the CPU with the
-    // same numbers (what a device loss or a crash relies on).
-    let saved = t
-        .prepare_checkpoint("test")
-        .finish()
-        .await
-        .expect("checkpoint");
-    let cpu = ml_playground::engine::device::cpu();
-    let resumed = MnistTrainer::resume(&settings, cpu, data.clone(), &saved).expect("resumed");
-    let again = resumed.prepare_checkpoint("test").finish().await.unwrap();
-    assert_eq!(
-        again, saved,
-        "the CPU holds exactly the parameters and Adam state read back"
-    );
-    let on_cpu = resumed.predict(data.test.image(3)).unwrap().await.unwrap();
-    for (a, b) in probs.iter().zip(&on_cpu) {
-        assert!((a - b).abs() < 1e-4, "{probs:?} vs {on_cpu:?} on the CPU");
-    }
-    let file = t.save().await.expect("saved");
-    let loaded = model_file::load(&file, &device).expect("loaded");
-    let mut u = MnistTrainer::new(&settings, device, data.clone());
-    u.adopt(loaded);
-    let again = u.predict(data.test.image(3)).unwrap().await.unwrap();
-    for (a, b) in probs.iter().zip(&again) {
-        assert!((a - b).abs() < 1e-5, "{probs:?} vs {again:?}");
-    }
-}
-
-#[wasm_bindgen_test]
-async fn mnist_trains_evaluates_and_saves_on_webgpu() {
-    let (device, info) = choose(BackendChoice::WebGpu).await;
-    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
-    mnist_round_trip(device).await;
-}
-
-#[wasm_bindgen_test]
-async fn mnist_trains_evaluates_and_saves_on_the_cpu() {
-    let (device, _) = choose(BackendChoice::Cpu).await;
-    mnist_round_trip(device).await;
 }

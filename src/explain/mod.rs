@@ -7,6 +7,7 @@ pub mod latex;
 pub mod linreg_math;
 pub mod linreg_steps;
 pub mod mathml;
+pub mod neuron_export;
 pub mod neuron_steps;
 mod nn_backward;
 mod nn_conv;

@@ -5,7 +5,8 @@ use super::linreg_math::adam_corrected;
 use super::nn_export::Followed;
 use crate::protocol::{OptimizerHyper, ParamState, ParamUpdate, SampleTrace};
 
-fn one(at: String, name: String, u: &ParamUpdate, h: &OptimizerHyper) -> Followed {
+/// A followed parameter `name` at `at`, with Adam's m̂ and v̂ after its update.
+pub(super) fn one(at: String, name: String, u: &ParamUpdate, h: &OptimizerHyper) -> Followed {
     let (m_hat, v_hat) = match u.state_after {
         ParamState::Adam { t, m, v } => {
             let (m_hat, v_hat) = adam_corrected(h, t, m.into(), v.into());

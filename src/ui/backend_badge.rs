@@ -32,7 +32,8 @@ pub fn BackendBadge(props: &BackendBadgeProps) -> Html {
         (WorkerStatus::Stopped, _) => (
             "badge stopped",
             "Training stopped".into(),
-            "The training worker kept crashing; reload the page".into(),
+            "The training worker stopped (it kept crashing or did not start); reload the page"
+                .into(),
         ),
         (WorkerStatus::Starting, _) => {
             ("badge pending", "Loading the engine…".into(), String::new())

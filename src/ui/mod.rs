@@ -23,5 +23,6 @@ mod sub_step;
 mod transport;
 mod url;
 mod worker_bridge;
+mod worker_start;
 
 pub use app::App;

@@ -9,6 +9,7 @@ use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
 use super::url;
+use super::worker_start::{DID_NOT_START, StartWatch, start_ms};
 use crate::protocol::{Checkpoint, Command, Event, MnistEvent, Resume, TaskEvent};
 use crate::settings::Settings;
 
@@ -60,6 +61,8 @@ pub struct WorkerLink {
     /// This page's id: a worker's stored checkpoint is continued only by the page that
     /// wrote it.
     owner: String,
+    /// Whether the current worker has started (see [`super::worker_start`]).
+    start: StartWatch,
 }
 
 impl PartialEq for WorkerLink {
@@ -82,6 +85,7 @@ impl WorkerLink {
                 "page-{:016x}",
                 (js_sys::Math::random() * 2f64.powi(53)) as u64
             ),
+            start: StartWatch::default(),
         }
     }
 
@@ -93,6 +97,15 @@ impl WorkerLink {
             .callback(move |event| on_event(&weak, event))
             .spawn(&worker_path());
         *self.bridge.borrow_mut() = Some(bridge);
+        let (generation, weak) = (self.start.started(), Rc::downgrade(self));
+        gloo::timers::callback::Timeout::new(start_ms(), move || {
+            if let Some(link) = weak.upgrade().filter(|l| l.start.timed_out(generation)) {
+                link.bridge.borrow_mut().take();
+                link.dispatcher
+                    .dispatch(Action::Stopped(DID_NOT_START.into()));
+            }
+        })
+        .forget();
         self.send_init(settings, resume);
     }
 
@@ -191,7 +204,7 @@ fn data_url() -> String {
 fn on_event(link: &Weak<WorkerLink>, event: Event) {
     let Some(link) = link.upgrade() else { return };
     match event {
-        Event::Loaded => {}
+        Event::Loaded => link.start.loaded(),
         Event::Ready { backend } => link.dispatcher.dispatch(Action::Ready(backend)),
         Event::Resumed { step } => link.dispatcher.dispatch(Action::Resumed(step)),
         Event::Snapshot(snapshot) => {

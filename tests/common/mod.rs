@@ -6,7 +6,9 @@
 #[path = "../oracle/mod.rs"]
 pub mod oracle;
 
+use ml_playground::protocol::neuron::NeuronStep;
 use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};
+use ml_playground::settings::NeuronSettings;
 
 /// Burn's f32 `burn` within 1e-5 (relative) + 1e-7 of the oracle's f64 `expected`.
 pub fn close(what: &str, burn: f32, expected: f64) {
@@ -78,6 +80,73 @@ pub fn check_linreg_step(t: &StepTrace) {
     for (name, u) in [("w", &t.w), ("b", &t.b)] {
         check_update_formula(name, &t.optimizer, u, close);
     }
+}
+
+/// Burn's `burn` within 1e-5 of `scale` (the size of the terms summed into it), with no
+/// absolute floor: for the values of a saturated sigmoid (10⁻⁹ and below), where a floor of
+/// 1e-7 would accept anything.
+pub fn close_relative(what: &str, burn: f32, expected: f64, scale: f64) {
+    let err = (f64::from(burn) - expected).abs();
+    let tol = 1e-5 * scale.max(expected.abs());
+    assert!(
+        err <= tol,
+        "{what}: burn {burn:e} vs oracle {expected:e} (|err| {err:e} > {tol:e})"
+    );
+}
+
+/// One step of the single neuron against the oracle, link by link so each tolerance is
+/// relative with no floor (and holds when ŷ saturates): z to 1e-5 of Σ|wᵢxᵢ| + |b|; then, at
+/// Burn's own z, ŷ = σ(z) to 1e-5 relative, the loss (two non-negative terms) to 1e-5
+/// relative, ∂L/∂b = σ(z) − y to 1e-5 of its terms (1−y)σ(z) + yσ(−z), ∂L/∂wᵢ = xᵢ·∂L/∂b
+/// likewise; then each update and Adam/momentum state to 1e-5 relative (of ten times the
+/// step's largest gradient for a state, which can be a difference), and the step taken.
+pub fn check_neuron_step(t: &NeuronStep) {
+    let w: Vec<f64> = t.w.iter().map(|u| f64::from(u.theta)).collect();
+    let x = widen(&t.x);
+    let (b, y) = (f64::from(t.b.theta), f64::from(t.y));
+    let terms: f64 = w.iter().zip(&x).map(|(w, x)| (w * x).abs()).sum::<f64>() + b.abs();
+    let z: f64 = w.iter().zip(&x).map(|(w, x)| w * x).sum::<f64>() + b;
+    close_relative("z", t.z, z, terms);
+    let z = f64::from(t.z);
+    let y_hat = oracle::sigmoid(z);
+    close_relative("ŷ", t.y_hat, y_hat, y_hat);
+    close_relative("BCE", t.loss, oracle::bce(z, y), 0.0);
+    let (d_z, scale) = oracle::d_bce_d_z(z, y);
+    close_relative("∂L/∂b", t.b.grad, d_z, scale);
+    // A state can be a difference (μv + g, β₁m + (1−β₁)g): 1e-5 of ten times the largest
+    // gradient of the step bounds its rounding (and is 10⁻¹³ when the gradients are 10⁻⁹).
+    let g_scale = 10.0
+        * f64::from(
+            t.w.iter()
+                .map(|u| u.grad.abs())
+                .fold(t.b.grad.abs(), f32::max),
+        );
+    let relative =
+        |what: &str, burn: f32, expected: f64| close_relative(what, burn, expected, g_scale);
+    for (i, u) in t.w.iter().enumerate() {
+        let what = format!("w{}", i + 1);
+        close_relative(
+            &format!("∂L/∂{what}"),
+            u.grad,
+            x[i] * d_z,
+            x[i].abs() * scale,
+        );
+        check_update_formula(&what, &t.optimizer, u, relative);
+    }
+    check_update_formula("b", &t.optimizer, &t.b, relative);
+}
+
+/// Samples where σ saturates, each with the label that makes the loss and the gradient tiny
+/// (z = ±20: ŷ − y = ∓2.1·10⁻⁹) or large, and z = 0 exactly (the branch point).
+pub fn saturated_neurons() -> Vec<NeuronSettings> {
+    let neuron = |x: Vec<f64>, w: Vec<f64>, b: f64, y: f64| NeuronSettings { x, w, b, y };
+    vec![
+        neuron(vec![4.0, -2.0], vec![4.0, -2.0], 0.0, 1.0),
+        neuron(vec![4.0, -2.0], vec![-4.0, 2.0], 0.0, 0.0),
+        neuron(vec![1.0], vec![-17.3], 0.0, 0.0),
+        neuron(vec![4.0, -2.0], vec![-4.0, 2.0], 0.0, 1.0),
+        neuron(vec![1.0, 2.0], vec![0.0, 0.0], 0.0, 0.3),
+    ]
 }
 
 /// θ_new and the state after, recomputed in f64 from the update's own θ, gradient and state

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { NO_SW, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
 import { servedBrowser } from "./fixture.mjs";
@@ -126,6 +126,18 @@ for (const mode of MODES) {
       await page.getByTestId("test-accuracy").filter({ hasText: /%/ }).waitFor({ timeout: 300_000 });
       assert.equal(await numberOf(page, "test-accuracy"), accuracy);
       await screenshot(page, `mnist-${mode}-reloaded`);
+      // Bad files through the same input are refused with a message (a notice); the model stays.
+      const bytes = await readFile(file);
+      const bad = [
+        ["notes.mlpg", Buffer.from("some notes, not a model"), /not a model file of this playground.*Save model/],
+        ["cut.mlpg", bytes.subarray(0, bytes.length >> 1), /its parameters are damaged|does not match the network it describes/],
+      ];
+      for (const [name, buffer, message] of bad) {
+        await page.getByTestId("load-model").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+        await page.getByTestId("notices").filter({ hasText: message }).waitFor({ timeout: 60_000 });
+      }
+      await screenshot(page, `mnist-${mode}-bad-model-file`);
+      assert.equal(await numberOf(page, "test-accuracy"), accuracy);
       assert.deepEqual(errors, []);
     });
   });

@@ -75,8 +75,8 @@ pub fn check_consistent(tr: &SampleTrace) {
             products.iter().sum(),
             scale,
         );
-        check_update(tr, &l.weight, f64::from(l.d_w_row[i]));
-        check_update(tr, &l.bias, f64::from(l.d_z[j]));
+        check_update(tr, &l.weight, f64::from(l.d_w_row[i]), 0.0);
+        check_update(tr, &l.bias, f64::from(l.d_z[j]), 0.0);
         if k > 0 {
             let prev = &tr.layers[k - 1];
             for (u, (&d_a, &z)) in l.d_a_in.iter().zip(&prev.z).enumerate() {

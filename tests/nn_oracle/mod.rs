@@ -2,12 +2,14 @@
 //! and optimizer update, written straight from the formulas (no Burn).
 
 mod consistency;
+mod mlp_check;
 
 // The oracle's optimizer update (every test binary with this module has `common` too).
 use crate::common::oracle;
 pub use consistency::check_consistent;
 use ml_playground::protocol::{ParamUpdate, SampleTrace};
 use ml_playground::settings::Activation;
+pub use mlp_check::{check_mlp_trace, dense_rows};
 
 /// |burn − oracle| ≤ 1e-5 · max(|oracle|, scale): relative to the value, or to the size of
 /// the terms it was summed from when they cancel (`scale`).
@@ -26,7 +28,8 @@ pub struct OracleLayer {
     pub z_scale: Vec<f64>,
     pub a: Vec<f64>,
     pub delta: Vec<f64>,
-    /// The layer's largest |δ|.
+    /// The size of the terms δ is made of, the layer's largest: p + y at the output (whose
+    /// δ = p − y cancels as p → y), Σ|W|·(the next layer's sizes)·|act′(z)| below.
     pub delta_scale: f64,
     pub d_a_in: Vec<f64>,
     pub d_a_in_scale: Vec<f64>,
@@ -110,10 +113,17 @@ pub fn mlp_oracle(tr: &SampleTrace, params: &[(Vec<Vec<f64>>, Vec<f64>)]) -> Ora
         .map(|w| tr.l1 * w.abs() + tr.l2 * w * w)
         .sum();
     // Backward: δ_out = p − onehot(y); ∂L/∂a_in = W δ; δ_prev = ∂L/∂a_in ⊙ act'(z_prev).
+    let onehot = |k: usize| f64::from(u8::from(k == y));
     let mut delta: Vec<f64> = probs
         .iter()
         .enumerate()
-        .map(|(k, p)| p - f64::from(u8::from(k == y)))
+        .map(|(k, p)| p - onehot(k))
+        .collect();
+    // The size of the terms each δ is summed from (rounding is relative to it, not to δ).
+    let mut sizes: Vec<f64> = probs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| p + onehot(k))
         .collect();
     for k in (0..layers.len()).rev() {
         let w = &params[k].0;
@@ -121,19 +131,25 @@ pub fn mlp_oracle(tr: &SampleTrace, params: &[(Vec<Vec<f64>>, Vec<f64>)]) -> Ora
             .iter()
             .map(|row| row.iter().zip(&delta).map(|(w, d)| w * d).sum())
             .collect();
-        let scale = w
+        let scale: Vec<f64> = w
             .iter()
-            .map(|row| row.iter().zip(&delta).map(|(w, d)| (w * d).abs()).sum())
+            .map(|row| row.iter().zip(&sizes).map(|(w, s)| (w * s).abs()).sum())
             .collect();
         let l = &mut layers[k];
-        l.delta_scale = delta.iter().map(|d| d.abs()).fold(0.0, f64::max);
+        l.delta_scale = sizes.iter().fold(0.0, |m: f64, s| m.max(*s));
         l.delta = std::mem::take(&mut delta);
         if k > 0 {
             let z_prev = &layers[k - 1].z;
+            let slope = |z: f64| act(tr.activation, z).1;
             delta = d_a_in
                 .iter()
                 .zip(z_prev)
-                .map(|(d, &z)| d * act(tr.activation, z).1)
+                .map(|(d, &z)| d * slope(z))
+                .collect();
+            sizes = scale
+                .iter()
+                .zip(z_prev)
+                .map(|(s, &z)| s * slope(z).abs())
                 .collect();
         }
         layers[k].d_a_in = d_a_in;
@@ -147,14 +163,15 @@ pub fn mlp_oracle(tr: &SampleTrace, params: &[(Vec<Vec<f64>>, Vec<f64>)]) -> Ora
     }
 }
 
-/// The update shown for one parameter: its gradient is the oracle's, and θ_new and the state
-/// after follow the optimizer's formulas from the state before.
-pub fn check_update(tr: &SampleTrace, u: &ParamUpdate, g_oracle: f64) {
+/// The update shown for one parameter: its gradient is the oracle's (to 1e-5 of the size of
+/// the terms it is summed from, `terms`, when larger than it), and θ_new and the state after
+/// follow the optimizer's formulas from the state before.
+pub fn check_update(tr: &SampleTrace, u: &ParamUpdate, g_oracle: f64, terms: f64) {
     assert_close(
         "∂L/∂θ",
         f64::from(u.grad),
         g_oracle,
-        g_oracle.abs().max(1e-7),
+        g_oracle.abs().max(terms).max(1e-7),
     );
     let (theta_new, _) = oracle::update(
         &tr.optimizer,

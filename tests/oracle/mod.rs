@@ -61,6 +61,24 @@ pub fn linreg_gradients(x: &[f64], y: &[f64], w: f64, b: f64, l1: f64, l2: f64) 
     (gw + l1 * sgn + 2.0 * l2 * w, gb)
 }
 
+/// The neuron's σ(z) = 1/(1 + e^(−z)) (f64 keeps ŷ's relative precision down to e^(−700)).
+pub fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Binary cross-entropy of the logit z: y·(−log σ(z)) + (1−y)·(−log σ(−z)), with
+/// −log σ(z) = ln(1 + e^(−z)): a sum of two non-negative terms, exact in the tails.
+pub fn bce(z: f64, y: f64) -> f64 {
+    y * (-z).exp().ln_1p() + (1.0 - y) * z.exp().ln_1p()
+}
+
+/// ∂L/∂z = σ(z) − y, written (1−y)·σ(z) − y·σ(−z) so that nothing cancels when ŷ saturates.
+/// Also returns the size of its terms, (1−y)·σ(z) + y·σ(−z).
+pub fn d_bce_d_z(z: f64, y: f64) -> (f64, f64) {
+    let (positive, negative) = ((1.0 - y) * sigmoid(z), y * sigmoid(-z));
+    (positive - negative, positive + negative)
+}
+
 /// The optimizer's step of θ by g from the state `before`: (θ_new, the state after).
 pub fn update(h: &OptimizerHyper, theta: f64, g: f64, before: ParamState) -> (f64, ParamState) {
     match (h.kind, before) {

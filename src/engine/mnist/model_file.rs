@@ -110,8 +110,11 @@ pub fn load(bytes: &[u8], device: &Device) -> Result<Loaded, EngineError> {
         return Err(bad("it holds no MNIST model"));
     }
     let load_on = |device: &Device| {
+        // Cast to the network's dtype: a record that says its floats are integers (one changed
+        // byte) would otherwise make Burn panic ("Expected float dtype").
         let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
-            .map_err(|e| bad(&format!("its parameters are damaged: {e}")))?;
+            .map_err(|e| bad(&format!("its parameters are damaged: {e}")))?
+            .cast_to_module_dtype();
         Classifier::new(&settings, device)
             .try_load_record(record)
             .map_err(|e| EngineError(format!("The model file does not match the network it describes ({e}). It may be damaged; save it again.")))

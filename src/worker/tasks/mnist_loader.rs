@@ -14,6 +14,9 @@ use crate::worker::session::now_ms;
 
 /// At least this long between two progress reports.
 const REPORT_EVERY_MS: f64 = 100.0;
+/// A download that receives nothing for this long fails with a message (a stalled server or
+/// connection never ends on its own).
+const STALL_MS: u32 = 30_000;
 
 /// Loads MNIST from `data_url` (the absolute URL of `data/mnist/`). On failure, returns the
 /// last progress (marked failed) and a message saying what went wrong and what to do.
@@ -77,9 +80,17 @@ async fn download(
              dist/ if you host it yourself."
         )
     };
+    let stall_ms = stall_ms();
+    let stalled = || {
+        failed(format!(
+            "nothing arrived for {} s",
+            f64::from(stall_ms) / 1000.0
+        ))
+    };
     let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
-    let response: Response = JsFuture::from(scope.fetch_with_str(&url))
+    let response: Response = within(stall_ms, JsFuture::from(scope.fetch_with_str(&url)))
         .await
+        .ok_or_else(stalled)?
         .map_err(|e| failed(format!("the download failed ({})", describe(&e))))?
         .unchecked_into();
     if !response.ok() {
@@ -95,9 +106,12 @@ async fn download(
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| failed(format!("the download broke off ({})", describe(&e))))?;
+        let Some(chunk) = within(stall_ms, JsFuture::from(reader.read())).await else {
+            let _ = reader.cancel();
+            return Err(stalled());
+        };
+        let chunk =
+            chunk.map_err(|e| failed(format!("the download broke off ({})", describe(&e))))?;
         let done = js_sys::Reflect::get(&chunk, &"done".into()).map(|d| d.is_truthy());
         if done.unwrap_or(true) {
             break;
@@ -108,6 +122,29 @@ async fn download(
         }
     }
     Ok(bytes)
+}
+
+/// `future`'s output, or `None` when it takes longer than `ms`.
+async fn within<T>(ms: u32, future: impl Future<Output = T>) -> Option<T> {
+    let timeout = gloo::timers::future::TimeoutFuture::new(ms);
+    futures::pin_mut!(future);
+    match futures::future::select(future, timeout).await {
+        futures::future::Either::Left((value, _)) => Some(value),
+        futures::future::Either::Right(_) => None,
+    }
+}
+
+/// [`STALL_MS`], unless a test set `self.__mlpgDownloadStallMs` in the worker before it
+/// started (tests/e2e/mnist_faults.test.mjs, so that a stalled download fails quickly).
+fn stall_ms() -> u32 {
+    js_sys::Reflect::get(
+        &js_sys::global(),
+        &JsValue::from_str("__mlpgDownloadStallMs"),
+    )
+    .ok()
+    .and_then(|v| v.as_f64())
+    .filter(|ms| *ms >= 1.0)
+    .map_or(STALL_MS, |ms| ms as u32)
 }
 
 fn describe(e: &JsValue) -> String {

@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::explain::neuron_export::neuron_export_text;
 use crate::explain::neuron_steps::neuron_sub_steps;
 use crate::explain::reference::plain32;
 use crate::protocol::neuron::NeuronStep;
+use crate::ui::download::download_text;
 use crate::ui::formula::Formula;
 use crate::ui::state::State;
 use crate::ui::sub_step::{chip, sub_step_view};
@@ -50,10 +52,24 @@ pub fn NeuronMath(props: &NeuronMathProps) -> Html {
     };
     let steps = neuron_sub_steps(t);
     let walk = s.walk_sub_steps;
+    let export = {
+        let t = t.clone();
+        Callback::from(move |_: MouseEvent| {
+            download_text(
+                &format!("neuron-step-{}.json", t.step),
+                &neuron_export_text(&t),
+                "application/json",
+            );
+        })
+    };
     html! {
         <div class="math-panel" data-testid="neuron-math-panel">
             <div class="math-head">
                 <h2>{format!("The math of step {}", t.step)}</h2>
+                <button class="secondary" data-testid="neuron-export" onclick={export}
+                    title="Every input and every number of this step, as Burn computed it">
+                    {"Export this step as JSON"}
+                </button>
             </div>
             { chips(t) }
             <p class="hint">{format!("Optimizer {}, α = {}. z, ŷ, L, the gradients, the optimizer state and the new parameters are read back from Burn's tensors; the arithmetic written out between them is redone from Burn's numbers.", t.optimizer.kind.label(), t.optimizer.lr)}</p>
