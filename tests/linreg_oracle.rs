@@ -44,6 +44,7 @@ fn every_optimizer_matches_the_oracle_with_and_without_regularization() {
             }
         }
     }
+    println!("{}", common::errors::table("linear regression, CPU"));
 }
 
 #[test]

@@ -63,6 +63,7 @@ fn every_optimizer_matches_the_oracle_step_after_step() {
             );
         }
     }
+    println!("{}", common::errors::table("the neuron, CPU"));
 }
 
 #[test]
@@ -113,6 +114,7 @@ fn a_saturated_sigmoid_keeps_its_precision() {
             }
         }
     }
+    println!("{}", common::errors::table("the neuron saturated, CPU"));
 }
 
 /// An outsider's check: the exported JSON alone (read back into the step's types) passes the

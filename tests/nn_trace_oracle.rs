@@ -1,21 +1,22 @@
 //! The step-by-step panel's numbers (a [`SampleTrace`]) against oracles on the CPU backend:
 //! an independent f64 forward/backward/update of the MLP (micrograd-style, written from the
-//! formulas), and, for the CNN, Burn autodiff through the ordinary training path.
+//! formulas), and the same for the CNN (both convolutions, max-pooling, the dense head).
 
 mod common;
 mod nn_oracle;
 
 use std::rc::Rc;
 
-use burn::nn::loss::CrossEntropyLoss;
 use burn::prelude::*;
 use futures::executor::block_on;
 use ml_playground::data::mnist::{self, FILES, MnistData};
 use ml_playground::engine::device::cpu;
 use ml_playground::engine::mnist::{Classifier, MnistTrainer};
+use ml_playground::explain::nn_export::nn_export_text;
 use ml_playground::protocol::{SampleTrace, TraceFocus, TraceSample};
 use ml_playground::settings::{Activation, OptimizerKind, Preset, Settings};
-use nn_oracle::{assert_close, check_consistent, check_mlp_trace, check_update, dense_rows};
+use nn_oracle::cnn::CnnParams;
+use nn_oracle::{check_cnn_trace, check_mlp_trace, dense_rows, from_export};
 
 fn data() -> Rc<MnistData> {
     let dir = "www/data/mnist/"; // relative: cargo runs tests from the package root
@@ -61,9 +62,18 @@ fn dense_params(model: &Classifier) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
         .collect()
 }
 
+/// The trace against the oracle; and the export holds the model's weights exactly (so an
+/// outside program recomputes every number from it alone) and the penalty's terms.
 fn check_mlp(t: &MnistTrainer, sample: TraceSample, focus: TraceFocus) -> SampleTrace {
     let tr = trace(t, sample, focus);
-    check_mlp_trace(&tr, &dense_params(t.model()));
+    let params = dense_params(t.model());
+    check_mlp_trace(&tr, &params);
+    let doc = serde_json::from_str(&nn_export_text(&tr)).unwrap();
+    assert!(
+        from_export::dense_from_export(&doc) == params,
+        "the export's weights"
+    );
+    from_export::check_penalty_terms(&doc);
     tr
 }
 
@@ -122,6 +132,7 @@ fn mlp_presets_match_the_f64_oracle_with_every_optimizer() {
             assert_eq!(steps, 5);
         }
     }
+    println!("{}", common::errors::table("the MLP sample, CPU"));
 }
 
 #[test]
@@ -164,76 +175,52 @@ fn a_chosen_focus_and_a_drawn_digit_are_followed() {
     assert!(e.0.contains("784"), "{}", e.0);
 }
 
-#[test]
-fn cnn_first_convolution_and_gradients_match_burn_autodiff() {
-    let data = data();
-    let t = trained(&data, Preset::SmallCnn, |s| s.batch_size = 16, 3);
-    let tr = trace(&t, TraceSample::Test { index: 11 }, TraceFocus::default());
-    check_consistent(&tr);
-    let conv = tr.conv.as_ref().expect("the CNN's convolution is traced");
-    // Forward of channel c, every position, from x and K_c in f64.
-    for r in 0..28 {
-        for c in 0..28 {
-            let window = ml_playground::engine::mnist::trace_focus::window(&tr.x, (r, c), 5);
-            let terms: Vec<f64> = window
-                .iter()
-                .zip(&conv.k)
-                .map(|(x, k)| f64::from(*x) * f64::from(*k))
-                .collect();
-            let z = terms.iter().sum::<f64>() + f64::from(conv.bias.theta);
-            let scale =
-                terms.iter().map(|v| v.abs()).sum::<f64>() + f64::from(conv.bias.theta).abs();
-            assert_close("conv z", f64::from(conv.z[r * 28 + c]), z, scale);
-            assert_eq!(conv.a[r * 28 + c], conv.z[r * 28 + c].max(0.0), "ReLU");
-        }
-    }
-    for r in 0..14 {
-        for c in 0..14 {
-            let m = [(0, 0), (0, 1), (1, 0), (1, 1)]
-                .map(|(dr, dc)| conv.a[(2 * r + dr) * 28 + 2 * c + dc])
-                .into_iter()
-                .fold(f32::NEG_INFINITY, f32::max);
-            assert_eq!(conv.pooled[r * 14 + c], m, "max-pool");
-        }
-    }
-    // Gradients: Burn autodiff through the ordinary forward (as in training), batch of one.
-    let model = t.model().clone();
-    let device = cpu().autodiff();
-    let x = Tensor::<2>::from_data(TensorData::new(tr.x.clone(), [1, 784]), &device);
-    let y = Tensor::<1, Int>::from_ints([i64::from(tr.label)], &device);
-    let loss = CrossEntropyLoss::new(None, &device).forward(model.forward(x), y);
-    let grads = loss.backward();
-    let Classifier::Cnn(cnn) = &model else {
+/// The CNN's parameters, read back (native: synchronously).
+fn cnn_params(model: &Classifier) -> CnnParams {
+    let Classifier::Cnn(cnn) = model else {
         panic!("a CNN")
     };
-    let d_k = values(cnn.conv1.weight.val().grad(&grads).unwrap());
-    let taps = &d_k[conv.channel * 25..(conv.channel + 1) * 25];
-    let scale = taps.iter().map(|g| f64::from(g.abs())).fold(0.0, f64::max);
-    for (mine, theirs) in conv.d_k.iter().zip(taps) {
-        assert_close("∂L/∂K", f64::from(*mine), f64::from(*theirs), scale);
-    }
-    let head = &tr.layers[0];
-    let d_w = values(cnn.dense.weight.val().grad(&grads).unwrap());
-    for i in 0..head.inputs {
-        assert_close(
-            "dense ∂L/∂W",
-            f64::from(head.d_w_row[i]),
-            f64::from(d_w[i * 10 + head.neuron]),
-            1.0,
+    let bias = |c: &burn::nn::conv::Conv2d| values(c.bias.as_ref().unwrap().val());
+    CnnParams::from_values(
+        &values(cnn.conv1.weight.val()),
+        &bias(&cnn.conv1),
+        &values(cnn.conv2.weight.val()),
+        &bias(&cnn.conv2),
+        cnn.dense.weight.dims(),
+        &values(cnn.dense.weight.val()),
+        &values(cnn.dense.bias.as_ref().unwrap().val()),
+    )
+}
+
+/// The CNN's followed sample against the independent f64 CNN oracle (forward through both
+/// convolutions, backward to ∂L/∂K₁ and ∂L/∂x), with the penalty on and Adam's state.
+#[test]
+fn cnn_trace_matches_the_f64_oracle() {
+    let data = data();
+    for (l1, l2, index) in [(0.0, 0.0, 11), (1e-5, 1e-4, 3)] {
+        let t = trained(
+            &data,
+            Preset::SmallCnn,
+            |s| (s.batch_size, s.live.l1, s.live.l2) = (16, l1, l2),
+            3,
+        );
+        let tr = trace(&t, TraceSample::Test { index }, TraceFocus::default());
+        let params = cnn_params(t.model());
+        check_cnn_trace(&tr, &params);
+        // The export alone: the same weights, so the same check passes from it.
+        let doc = serde_json::from_str(&nn_export_text(&tr)).unwrap();
+        let exported = from_export::cnn_from_export(&doc);
+        assert!(exported.k2 == params.k2 && exported.dense == params.dense);
+        check_cnn_trace(&tr, &exported);
+        from_export::check_penalty_terms(&doc);
+        let c = tr.cnn_weights.as_ref().unwrap();
+        assert_eq!(
+            c.conv2_in.len(),
+            params.filters[0] * 196,
+            "conv2's input, every channel"
         );
     }
-    check_update(
-        &tr,
-        &conv.weight,
-        f64::from(taps[conv.tap.0 * 5 + conv.tap.1]),
-        scale,
-    );
-    assert_close(
-        "loss",
-        f64::from(tr.loss),
-        f64::from(loss.into_scalar::<f32>()),
-        1.0,
-    );
+    println!("{}", common::errors::table("the CNN sample, CPU"));
 }
 
 /// A tensor's values, read back (native: synchronously).

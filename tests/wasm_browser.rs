@@ -15,7 +15,7 @@ use ml_playground::engine::trainer::LinRegTrainer;
 use ml_playground::protocol::BackendKind;
 use ml_playground::settings::{BackendChoice, NeuronSettings, OptimizerKind, Settings};
 use ml_playground::worker::backend::{choose, choose_with};
-use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -60,6 +60,7 @@ async fn webgpu_device_initializes_and_trains() {
 async fn linear_regression_matches_the_oracle_on_webgpu() {
     let (device, info) = choose(BackendChoice::WebGpu).await;
     assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    common::errors::reset();
     for optimizer in OptimizerKind::ALL {
         for (l1, l2) in [(0.0, 0.0), (0.03, 0.1)] {
             let mut s = settings(optimizer);
@@ -75,6 +76,7 @@ async fn linear_regression_matches_the_oracle_on_webgpu() {
             }
         }
     }
+    console_log!("{}", common::errors::table("linear regression, WebGPU"));
 }
 
 /// The single neuron on WebGPU against the oracle (`common::check_neuron_step`: relative
@@ -84,6 +86,7 @@ async fn linear_regression_matches_the_oracle_on_webgpu() {
 async fn the_neuron_matches_the_oracle_on_webgpu_even_saturated() {
     let (device, info) = choose(BackendChoice::WebGpu).await;
     assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    common::errors::reset();
     let mut samples = common::saturated_neurons();
     samples.push(NeuronSettings::default());
     for optimizer in OptimizerKind::ALL {
@@ -107,6 +110,7 @@ async fn the_neuron_matches_the_oracle_on_webgpu_even_saturated() {
             }
         }
     }
+    console_log!("{}", common::errors::table("the neuron, WebGPU"));
 }
 
 #[wasm_bindgen_test]

@@ -4,19 +4,26 @@
 //! δ = ∂L/∂z, `old` / `new` for θ before and after), with what is derived from it beside.
 //!
 //! The document: `format`, `step`, `epoch`, `model` (the architecture in words), `sample` (its
-//! source and input), `conv` (the CNN's [`ConvTrace`]), `layers` (the [`DenseTrace`]s), `output`
-//! (probabilities, loss, predicted class), `followed` (each followed parameter's name and
-//! Adam's bias-corrected moments) and `optimizer`.
+//! source and input), `conv` (the CNN's [`ConvTrace`]), `cnn_weights` (its other weights and
+//! conv2's input), `layers` (the [`DenseTrace`]s, each with its whole W and b), `output`
+//! (probabilities, loss, predicted class), `penalty_terms` (Σ|W| and ΣW² per weight tensor),
+//! `followed` (each followed parameter's name and Adam's bias-corrected moments) and
+//! `optimizer` (with β₁, β₂, ε as the f32 values Burn uses). With it an outside program can
+//! recompute every number the panel shows.
 
 use serde::Serialize;
 
-use super::nn_export_parts::followed;
 pub use super::nn_export_parts::lookup;
+use super::nn_export_parts::{PenaltyTerm, followed, penalty_terms};
 use super::nn_text::argmax;
-use crate::protocol::{ConvTrace, DenseTrace, OptimizerHyper, SampleTrace, TraceSample};
+use crate::protocol::{
+    CnnWeights, ConvTrace, DenseTrace, OptimizerHyper, SampleTrace, TraceSample,
+};
+use crate::settings::Activation;
 
-/// The export's format; 2 since the document is the trace's own serialization.
-pub const FORMAT: &str = "ml-playground sample trace 2";
+/// The export's format; 2 since the document is the trace's own serialization, 3 since it
+/// holds every weight the shown numbers depend on.
+pub const FORMAT: &str = "ml-playground sample trace 3";
 
 #[derive(Debug, Serialize)]
 pub struct NnExport<'a> {
@@ -25,10 +32,14 @@ pub struct NnExport<'a> {
     pub step: u64,
     pub epoch: usize,
     pub model: String,
+    /// The MLP's hidden activation (the CNN's is ReLU).
+    pub activation: Activation,
     pub sample: ExportSample<'a>,
     pub conv: Option<&'a ConvTrace>,
+    pub cnn_weights: Option<&'a CnnWeights>,
     pub layers: &'a [DenseTrace],
     pub output: ExportOutput<'a>,
+    pub penalty_terms: Vec<PenaltyTerm>,
     pub followed: Vec<Followed>,
     pub optimizer: OptimizerHyper,
 }
@@ -100,6 +111,10 @@ pub fn nn_export(t: &SampleTrace) -> NnExport<'_> {
         step: t.step,
         epoch: t.epoch,
         model: model_name(t),
+        activation: match t.conv {
+            Some(_) => Activation::Relu,
+            None => t.activation,
+        },
         sample: ExportSample {
             source,
             index,
@@ -111,6 +126,7 @@ pub fn nn_export(t: &SampleTrace) -> NnExport<'_> {
             d_x: &t.d_x,
         },
         conv: t.conv.as_ref(),
+        cnn_weights: t.cnn_weights.as_ref(),
         layers: &t.layers,
         output: ExportOutput {
             label: t.label,
@@ -123,6 +139,7 @@ pub fn nn_export(t: &SampleTrace) -> NnExport<'_> {
             l1: t.l1,
             l2: t.l2,
         },
+        penalty_terms: penalty_terms(t),
         followed: followed(t),
         optimizer: t.optimizer,
     }

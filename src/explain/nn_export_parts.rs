@@ -1,7 +1,9 @@
 //! What the export derives from the trace: each followed parameter's name and Adam's
-//! bias-corrected moments; and a lookup of a number by its key.
+//! bias-corrected moments, the penalty's terms; and a lookup of a number by its key.
 
 use super::linreg_math::adam_corrected;
+use serde::Serialize;
+
 use super::nn_export::Followed;
 use crate::protocol::{OptimizerHyper, ParamState, ParamUpdate, SampleTrace};
 
@@ -51,6 +53,40 @@ pub(super) fn followed(t: &SampleTrace) -> Vec<Followed> {
             &l.bias,
             h,
         ));
+    }
+    all
+}
+
+/// One weight tensor's share of the penalty λ₁Σ|W| + λ₂ΣW² (biases are not penalized),
+/// summed in f64 from the f32 weights in the document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PenaltyTerm {
+    /// Where its weights are in the document, e.g. "layers[0].w_full".
+    pub weights: String,
+    pub count: usize,
+    pub sum_abs: f64,
+    pub sum_sq: f64,
+}
+
+fn term(weights: &str, w: &[f32]) -> PenaltyTerm {
+    let wide = w.iter().map(|&v| f64::from(v));
+    PenaltyTerm {
+        weights: weights.to_string(),
+        count: w.len(),
+        sum_abs: wide.clone().map(f64::abs).sum(),
+        sum_sq: wide.map(|v| v * v).sum(),
+    }
+}
+
+/// The penalty's terms: the CNN's kernels, then each dense layer's W.
+pub(super) fn penalty_terms(t: &SampleTrace) -> Vec<PenaltyTerm> {
+    let mut all = Vec::new();
+    if let Some(c) = &t.cnn_weights {
+        all.push(term("cnn_weights.conv1_k", &c.conv1_k));
+        all.push(term("cnn_weights.conv2_k", &c.conv2_k));
+    }
+    for (k, l) in t.layers.iter().enumerate() {
+        all.push(term(&format!("layers[{k}].w_full"), &l.w_full));
     }
     all
 }

@@ -65,5 +65,5 @@ impl From<ReferenceCommand> for Command {
         Command::Task(TaskCommand::Reference(c))
     }
 }
-pub use sample_trace::{ConvTrace, DenseTrace, SampleTrace, TraceFocus, TraceSample};
+pub use sample_trace::{CnnWeights, ConvTrace, DenseTrace, SampleTrace, TraceFocus, TraceSample};
 pub use trace::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

@@ -67,6 +67,23 @@ pub struct DenseTrace {
     /// W[j, i] and b_j through the run's optimizer (a copy of its state; the run is unchanged).
     pub weight: ParamUpdate,
     pub bias: ParamUpdate,
+    /// The whole layer, so an outside program can recompute every z, δ and ∂L/∂a_in: W_ji at
+    /// `[i · outputs + j]` (Burn's `[inputs, outputs]` layout) and b.
+    pub w_full: Vec<f32>,
+    pub b_full: Vec<f32>,
+}
+
+/// What else an outside program needs to recompute the CNN's numbers from x: both
+/// convolutions' kernels and biases and conv2's input (every channel's pooled map).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CnnWeights {
+    /// K₁ `[f₁, 1, 5, 5]` and b₁; K₂ `[f₂, f₁, 5, 5]` and b₂ (row-major).
+    pub conv1_k: Vec<f32>,
+    pub conv1_b: Vec<f32>,
+    pub conv2_k: Vec<f32>,
+    pub conv2_b: Vec<f32>,
+    /// conv2's input: ReLU(conv1) max-pooled, `[f₁, 14, 14]`.
+    pub conv2_in: Vec<f32>,
 }
 
 /// The CNN's first convolution, one channel c: z = K_c ⋆ x + b_c (5×5, zero padding "same"),
@@ -116,8 +133,9 @@ pub struct SampleTrace {
     pub d_x: Vec<f32>,
     pub model: ModelKind,
     pub activation: Activation,
-    /// The CNN's first convolution (None for an MLP).
+    /// The CNN's first convolution (None for an MLP), and the rest of its weights.
     pub conv: Option<ConvTrace>,
+    pub cnn_weights: Option<CnnWeights>,
     /// The dense layers, input to output (for the CNN: the dense head only).
     pub layers: Vec<DenseTrace>,
     /// Softmax p of the logits, the cross-entropy −log p_y, the penalty and their sum L.

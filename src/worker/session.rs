@@ -134,9 +134,16 @@ impl Session {
 
 /// Reads back the run's snapshot and builds its event (whatever the task).
 pub async fn snapshot_events(shared: &Shared) -> Vec<Event> {
+    snapshot_events_with(shared, |_| {}).await
+}
+
+/// The snapshot with `queue` run on the session first — again on the CPU's run after a
+/// fallback, so work asked for (an MNIST evaluation) is not lost with the failed device.
+pub async fn snapshot_events_with(shared: &Shared, queue: impl Fn(&mut Session)) -> Vec<Event> {
     read_with_fallback(
         shared,
         |s| {
+            queue(s);
             let progress = s.progress()?;
             Some(s.trainer.as_mut()?.prepare_snapshot(progress))
         },

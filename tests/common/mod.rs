@@ -3,6 +3,7 @@
 // Each test binary uses only part of it.
 #![allow(dead_code)]
 
+pub mod errors;
 #[path = "../oracle/mod.rs"]
 pub mod oracle;
 
@@ -14,6 +15,7 @@ use ml_playground::settings::NeuronSettings;
 pub fn close(what: &str, burn: f32, expected: f64) {
     let err = (f64::from(burn) - expected).abs();
     let tol = 1e-5 * expected.abs() + 1e-7;
+    errors::note(what, err, tol / 1e-5);
     assert!(
         err <= tol,
         "{what}: burn {burn} vs oracle {expected} (|err| {err:e} > {tol:e})"
@@ -29,6 +31,7 @@ fn widen(v: &[f32]) -> Vec<f64> {
 pub fn close_to_terms(what: &str, burn: f32, expected: f64, scale: f64) {
     let err = (f64::from(burn) - expected).abs();
     let tol = 1e-5 * scale.max(expected.abs()) + 1e-7;
+    errors::note(what, err, tol / 1e-5);
     assert!(
         err <= tol,
         "{what}: burn {burn} vs oracle {expected} (|err| {err:e} > {tol:e})"
@@ -88,6 +91,7 @@ pub fn check_linreg_step(t: &StepTrace) {
 pub fn close_relative(what: &str, burn: f32, expected: f64, scale: f64) {
     let err = (f64::from(burn) - expected).abs();
     let tol = 1e-5 * scale.max(expected.abs());
+    errors::note(what, err, tol / 1e-5);
     assert!(
         err <= tol,
         "{what}: burn {burn:e} vs oracle {expected:e} (|err| {err:e} > {tol:e})"

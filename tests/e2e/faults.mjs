@@ -4,7 +4,9 @@
 // drives the run to an exact step count (Step clicks), then asks for the fault:
 // - "lose-device": destroys every WebGPU device of the worker (a real device loss);
 // - "crash": hands the worker a message its decoder cannot read, so the worker's Rust code
-//   panics (a real crash: the panic hook reports it and the page starts a new worker).
+//   panics (a real crash: the panic hook reports it and the page starts a new worker);
+// - "fail-next-read": the next readback of a result from the GPU fails (e.g. the test-set
+//   evaluation's), the device itself staying usable.
 // The checkpoint the worker stored is read from IndexedDB by the page itself.
 
 const CHANNEL = "mlpg-fault";
@@ -19,13 +21,27 @@ export const FAULT_PRELUDE = `(() => {
       return device;
     };
   }
+  // "fail-next-read": the next GPU → CPU copy of a result fails as a real one does (mapAsync
+  // rejects with an OperationError); the device stays usable.
+  let failReads = 0;
+  if (self.GPUBuffer) {
+    const mapAsync = GPUBuffer.prototype.mapAsync;
+    GPUBuffer.prototype.mapAsync = function (...args) {
+      if (failReads > 0) {
+        failReads -= 1;
+        return Promise.reject(new DOMException("injected: the result could not be read back", "OperationError"));
+      }
+      return mapAsync.apply(this, args);
+    };
+  }
   new BroadcastChannel(${JSON.stringify(CHANNEL)}).onmessage = ({ data }) => {
+    if (data === "fail-next-read") failReads = 1;
     if (data === "lose-device") devices.forEach((d) => d.destroy());
     if (data === "crash") self.dispatchEvent(new MessageEvent("message", { data: new Uint8Array([255, 255, 255]) }));
   };
 })();\n`;
 
-/** Sends `fault` ("lose-device" or "crash") to the page's worker. */
+/** Sends `fault` ("lose-device", "crash" or "fail-next-read") to the page's worker. */
 export async function inject(page, fault) {
   await page.evaluate(([channel, fault]) => {
     const bc = new BroadcastChannel(channel);

@@ -6,10 +6,12 @@ import assert from "node:assert/strict";
 
 /**
  * The formula lines in `root` (a CSS selector): `[{ caption, numbers: [{ value, half, text }],
- * afterEq: [...] }]`; `afterEq` holds the numbers after the line's first "=".
+ * afterEq: [...], numeric, substituted }]`; `afterEq` holds the numbers after the line's first
+ * "=". With `indices: false` the numbers of subscripts, term labels and layer superscripts
+ * are left out (W_{0,658} names a weight; it is not a number of the step).
  */
-export async function mathLines(page, root) {
-  return page.locator(`${root} .formula`).evaluateAll((formulas) => formulas.map((f) => {
+export async function mathLines(page, root, { indices = true } = {}) {
+  return page.locator(`${root} .formula`).evaluateAll((formulas, indices) => formulas.map((f) => {
     const tokens = [];
     const number = (text) => {
       const [int, frac = ""] = text.split(".");
@@ -22,7 +24,11 @@ export async function mathLines(page, root) {
       if (tag === "mo") {
         const t = el.textContent.trim();
         if (t === "=") return tokens.push({ kind: "eq" });
-        if (t === "−" && el.getAttribute("lspace") === "0") return tokens.push({ kind: "neg" });
+        // A unary minus: typeset tight, or where no number can precede it (after "=", an
+        // opening bracket or a comma, as in "[0.1, −0.2]").
+        const last = tokens.at(-1);
+        const opens = !last || last.kind === "eq" || last.kind === "sep" || (last.kind === "op" && ["(", "[", ",", "{"].includes(last.text));
+        if (t === "−" && (el.getAttribute("lspace") === "0" || opens)) return tokens.push({ kind: "neg" });
         if (t === "×") return tokens.push({ kind: "times" });
         return tokens.push({ kind: "op", text: t });
       }
@@ -35,6 +41,12 @@ export async function mathLines(page, root) {
         Object.assign(mantissa, { value: mantissa.value * scale, half: mantissa.half * scale, text: `${mantissa.text}e${exp}` });
         return;
       }
+      // A matrix cell starts afresh (a minus there is unary).
+      if (tag === "mtd") tokens.push({ kind: "sep" });
+      // Without indices: a subscript, an underscript (a term's label) and a bracketed
+      // superscript (the layer, z^{[1]}) are names, not numbers; an exponent is a number.
+      if (!indices && ["msub", "msubsup", "munder"].includes(tag)) return walk(el.children[0]);
+      if (!indices && tag === "msup" && el.children[1]?.textContent.includes("[")) return walk(el.children[0]);
       for (const child of el.children) walk(child);
     };
     const math = f.querySelector("math");
@@ -56,9 +68,12 @@ export async function mathLines(page, root) {
     const lastEq = out.findLastIndex((t) => t.kind === "eq");
     const tail = out.slice(lastEq + 1);
     const bracket = (t) => t.kind === "op" && ["[", "]", "(", ")"].includes(t.text);
-    const numeric = lastEq >= 0 && tail.some((t) => t.kind === "num") && tail.every((t) => t.kind === "num" || bracket(t));
-    return { caption: f.querySelector(".caption")?.textContent.trim() ?? "", numbers, afterEq, numeric };
-  }));
+    const numeric = lastEq >= 0 && tail.some((t) => t.kind === "num") && tail.every((t) => t.kind === "num" || t.kind === "sep" || bracket(t));
+    // Whether the line comes after the "with this sample's numbers" title (substituted).
+    let substituted = false;
+    for (let s = f.previousElementSibling; s; s = s.previousElementSibling) substituted ||= s.classList.contains("numbers-title");
+    return { caption: f.querySelector(".caption")?.textContent.trim() ?? "", numbers, afterEq, numeric, substituted };
+  }), indices);
 }
 
 /** The shown number agrees with `expected` to the precision of its digits. */

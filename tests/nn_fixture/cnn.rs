@@ -129,6 +129,7 @@ pub fn cnn_trace(kind: OptimizerKind) -> SampleTrace {
         model: ModelKind::Cnn,
         activation: Activation::Relu,
         conv: Some(conv),
+        cnn_weights: None,
         layers: vec![dense.trace(&dense.z, &delta, y, dense.top_input(y), false, &h, 0.0, 0.0)],
         probs: f32s(&p),
         cross_entropy: ce as f32,

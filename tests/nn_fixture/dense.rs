@@ -59,6 +59,13 @@ impl Dense {
             w_col: f32s(&self.w.iter().map(|row| row[i]).collect::<Vec<_>>()),
             weight: param(h, self.w[j][i] as f32, d_w_row[i]),
             bias: param(h, self.b[j] as f32, delta[j]),
+            // Burn's layout: W_ji at [i · outputs + j].
+            w_full: f32s(
+                &(0..self.a_in.len())
+                    .flat_map(|i| self.w.iter().map(move |row| row[i]))
+                    .collect::<Vec<_>>(),
+            ),
+            b_full: f32s(&self.b),
         }
     }
 

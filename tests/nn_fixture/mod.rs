@@ -135,6 +135,7 @@ pub fn mlp_trace(kind: OptimizerKind, l1: f64, l2: f64) -> SampleTrace {
         model: ModelKind::Mlp,
         activation: Activation::Relu,
         conv: None,
+        cnn_weights: None,
         layers: vec![
             l1_dense.trace(&a1, &delta1, j0, l1_dense.top_input(j0), true, &h, l1, l2),
             l2_dense.trace(&l2_dense.z, &delta2, y, j0, false, &h, l1, l2),

@@ -3,7 +3,9 @@
 //! column shown, both updates, ∂L/∂x, p, the cross-entropy, the penalty and the loss.
 
 use super::{assert_close, check_consistent, check_update, mlp_oracle};
-use ml_playground::protocol::SampleTrace;
+use ml_playground::protocol::{DenseTrace, SampleTrace};
+
+use super::OracleLayer;
 
 /// A dense layer's (W as `[inputs][outputs]`, b) in f64 from its values as read back.
 pub fn dense_rows(dims: [usize; 2], w: &[f32], b: &[f32]) -> (Vec<Vec<f64>>, Vec<f64>) {
@@ -27,46 +29,7 @@ pub fn check_mlp_trace(tr: &SampleTrace, params: &[(Vec<Vec<f64>>, Vec<f64>)]) {
         assert_close("x", f64::from(*p), expected, 1.0);
     }
     for (k, (layer, ol)) in tr.layers.iter().zip(&o.layers).enumerate() {
-        let name = |what: &str| format!("layer {k} {what}");
-        for j in 0..layer.outputs {
-            assert_close(&name("z"), f64::from(layer.z[j]), ol.z[j], ol.z_scale[j]);
-            assert_close(&name("a"), f64::from(layer.a[j]), ol.a[j], ol.z_scale[j]);
-            assert_close(
-                &name("δ"),
-                f64::from(layer.d_z[j]),
-                ol.delta[j],
-                ol.delta_scale,
-            );
-        }
-        for i in 0..layer.inputs {
-            assert_close(
-                &name("∂L/∂a_in"),
-                f64::from(layer.d_a_in[i]),
-                ol.d_a_in[i],
-                ol.d_a_in_scale[i],
-            );
-            let g = ol.d_w(&params[k].0, layer.neuron, i, tr.l1, tr.l2);
-            assert_close(
-                &name("∂L/∂W row"),
-                f64::from(layer.d_w_row[i]),
-                g,
-                ol.delta_scale,
-            );
-            assert_eq!(layer.w_row[i] as f64, params[k].0[i][layer.neuron], "W row");
-        }
-        for j in 0..layer.outputs {
-            assert_eq!(
-                layer.w_col[j] as f64, params[k].0[layer.input][j],
-                "W column"
-            );
-        }
-        check_update(
-            tr,
-            &layer.weight,
-            ol.d_w(&params[k].0, layer.neuron, layer.input, tr.l1, tr.l2),
-            ol.delta_scale * ol.a_in[layer.input].abs(),
-        );
-        check_update(tr, &layer.bias, ol.delta[layer.neuron], ol.delta_scale);
+        check_dense(tr, k, layer, ol, &params[k].0);
     }
     for (i, &d) in tr.d_x.iter().enumerate() {
         assert_close(
@@ -92,4 +55,53 @@ pub fn check_mlp_trace(tr: &SampleTrace, params: &[(Vec<Vec<f64>>, Vec<f64>)]) {
         o.penalty.max(1e-12),
     );
     assert_close("loss", f64::from(tr.loss), o.cross_entropy + o.penalty, 1.0);
+}
+
+/// Dense layer `k` of the trace against the oracle's `ol` (with W `[inputs][outputs]`): every
+/// z, a, δ and ∂L/∂a_in, the focused ∂L/∂W row, the W row and column shown, both updates.
+pub fn check_dense(
+    tr: &SampleTrace,
+    k: usize,
+    layer: &DenseTrace,
+    ol: &OracleLayer,
+    w: &[Vec<f64>],
+) {
+    let name = |what: &str| format!("layer {k} {what}");
+    for j in 0..layer.outputs {
+        assert_close(&name("z"), f64::from(layer.z[j]), ol.z[j], ol.z_scale[j]);
+        assert_close(&name("a"), f64::from(layer.a[j]), ol.a[j], ol.z_scale[j]);
+        assert_close(
+            &name("δ"),
+            f64::from(layer.d_z[j]),
+            ol.delta[j],
+            ol.delta_scale,
+        );
+    }
+    for i in 0..layer.inputs {
+        assert_close(
+            &name("∂L/∂a_in"),
+            f64::from(layer.d_a_in[i]),
+            ol.d_a_in[i],
+            ol.d_a_in_scale[i],
+        );
+        let g = ol.d_w(w, layer.neuron, i, tr.l1, tr.l2);
+        assert_close(
+            &name("∂L/∂W row"),
+            f64::from(layer.d_w_row[i]),
+            g,
+            ol.delta_scale,
+        );
+        assert_eq!(layer.w_row[i] as f64, w[i][layer.neuron], "W row");
+    }
+    for (shown, &w_ij) in layer.w_col.iter().zip(&w[layer.input]) {
+        assert_eq!(f64::from(*shown), w_ij, "W column");
+    }
+    assert_eq!(layer.w_col.len(), layer.outputs, "W column");
+    check_update(
+        tr,
+        &layer.weight,
+        ol.d_w(w, layer.neuron, layer.input, tr.l1, tr.l2),
+        ol.delta_scale * ol.a_in[layer.input].abs(),
+    );
+    check_update(tr, &layer.bias, ol.delta[layer.neuron], ol.delta_scale);
 }

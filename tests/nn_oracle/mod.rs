@@ -1,11 +1,15 @@
 //! An independent f64 oracle of an MLP's forward pass, softmax cross-entropy, backward pass
 //! and optimizer update, written straight from the formulas (no Burn).
 
+pub mod cnn;
+mod cnn_check;
 mod consistency;
+pub mod from_export;
 mod mlp_check;
 
 // The oracle's optimizer update (every test binary with this module has `common` too).
 use crate::common::oracle;
+pub use cnn_check::check_cnn_trace;
 pub use consistency::check_consistent;
 use ml_playground::protocol::{ParamUpdate, SampleTrace};
 use ml_playground::settings::Activation;
@@ -14,7 +18,15 @@ pub use mlp_check::{check_mlp_trace, dense_rows};
 /// |burn − oracle| ≤ 1e-5 · max(|oracle|, scale): relative to the value, or to the size of
 /// the terms it was summed from when they cancel (`scale`).
 pub fn assert_close(what: &str, burn: f64, oracle: f64, scale: f64) {
-    let tolerance = 1e-5 * oracle.abs().max(scale).max(1e-30);
+    assert_within(what, burn, oracle, scale, 1e-5);
+}
+
+/// |burn − oracle| ≤ `relative` · max(|oracle|, scale) (the error table notes it relative to
+/// max(|oracle|, scale)).
+pub fn assert_within(what: &str, burn: f64, oracle: f64, scale: f64, relative: f64) {
+    let size = oracle.abs().max(scale).max(1e-30);
+    let tolerance = relative * size;
+    crate::common::errors::note(what, (burn - oracle).abs(), size);
     assert!(
         (burn - oracle).abs() <= tolerance,
         "{what}: Burn {burn} vs oracle {oracle} (tolerance {tolerance:e})"

@@ -1,5 +1,6 @@
 //! MNIST in the browser, on WebGPU and on the CPU: an epoch, evaluation, prediction, one
-//! sample followed through the MLP against the f64 oracle, the checkpoint, save and load.
+//! sample followed through the MLP and through the CNN against the f64 oracles, the
+//! checkpoint, save and load.
 
 use std::rc::Rc;
 
@@ -7,9 +8,9 @@ use ml_playground::data::idx::Images;
 use ml_playground::data::mnist::{MnistData, Split};
 use ml_playground::engine::mnist::{Classifier, MnistTrainer, model_file};
 use ml_playground::protocol::{BackendKind, TraceFocus, TraceSample};
-use ml_playground::settings::{BackendChoice, Settings};
+use ml_playground::settings::{BackendChoice, Preset, Settings};
 use ml_playground::worker::backend::choose;
-use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
 use crate::nn_oracle;
 
@@ -52,8 +53,76 @@ async fn dense_params(model: &Classifier) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
     params
 }
 
+/// The CNN's parameters, read back asynchronously.
+async fn cnn_params(model: &Classifier) -> nn_oracle::cnn::CnnParams {
+    let Classifier::Cnn(cnn) = model else {
+        panic!("a CNN")
+    };
+    let bias = |c: &burn::nn::conv::Conv2d| c.bias.as_ref().expect("a bias").val();
+    nn_oracle::cnn::CnnParams::from_values(
+        &values(cnn.conv1.weight.val()).await,
+        &values(bias(&cnn.conv1)).await,
+        &values(cnn.conv2.weight.val()).await,
+        &values(bias(&cnn.conv2)).await,
+        cnn.dense.weight.dims(),
+        &values(cnn.dense.weight.val()).await,
+        &values(cnn.dense.bias.as_ref().expect("a bias").val()).await,
+    )
+}
+
+/// The banded digits with every pixel a little different (no two pooled values tie).
+fn textured(count: usize) -> Split {
+    let mut split = banded(count);
+    for (p, v) in split.images.pixels.iter_mut().enumerate() {
+        *v = v.saturating_add(((p * 7919) % 37) as u8);
+    }
+    split
+}
+
+/// The CNN's followed sample after three Adam steps with the penalty on, against the
+/// independent f64 CNN oracle (both convolutions, max-pooling, the head, ∂L/∂K₁, ∂L/∂x).
+async fn cnn_sample_matches_the_oracle(device: burn::tensor::Device, name: &str) {
+    crate::common::errors::reset();
+    let data = Rc::new(MnistData {
+        train: textured(64),
+        test: textured(20),
+    });
+    let mut settings = Settings::mnist_default();
+    Preset::SmallCnn.apply(&mut settings);
+    (settings.mnist.subset, settings.batch_size) = (64, 16);
+    (settings.live.l1, settings.live.l2) = (1e-5, 1e-4);
+    let mut t = MnistTrainer::new(&settings, device, data);
+    for _ in 0..3 {
+        t.step();
+    }
+    let trace = t
+        .trace(TraceSample::Test { index: 3 }, TraceFocus::default())
+        .expect("a valid sample")
+        .await
+        .expect("async readback of the trace");
+    nn_oracle::check_cnn_trace(&trace, &cnn_params(t.model()).await);
+    console_log!(
+        "{}",
+        crate::common::errors::table(&format!("the CNN sample, {name}"))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_cnn_sample_matches_the_oracle_on_webgpu() {
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    cnn_sample_matches_the_oracle(device, "WebGPU").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_cnn_sample_matches_the_oracle_on_the_cpu() {
+    let (device, _) = choose(BackendChoice::Cpu).await;
+    cnn_sample_matches_the_oracle(device, "CPU (wasm)").await;
+}
+
 /// Train an epoch, evaluate, predict, save and load, all with async readback.
-async fn mnist_round_trip(device: burn::tensor::Device) {
+async fn mnist_round_trip(device: burn::tensor::Device, name: &str) {
+    crate::common::errors::reset();
     let data = Rc::new(MnistData {
         train: banded(640),
         test: banded(200),
@@ -81,6 +150,8 @@ async fn mnist_round_trip(device: burn::tensor::Device) {
     assert_eq!((trace.label, trace.layers.len()), (3, 2));
     // Every number of it against the f64 oracle, the weights read back asynchronously.
     nn_oracle::check_mlp_trace(&trace, &dense_params(t.model()).await);
+    let title = format!("the MLP sample, {name}");
+    console_log!("{}", crate::common::errors::table(&title));
     // The checkpoint, read back asynchronously on this device, continues on the CPU with the
     // same numbers (what a device loss or a crash relies on).
     let saved = t
@@ -113,11 +184,11 @@ async fn mnist_round_trip(device: burn::tensor::Device) {
 async fn mnist_trains_evaluates_and_saves_on_webgpu() {
     let (device, info) = choose(BackendChoice::WebGpu).await;
     assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
-    mnist_round_trip(device).await;
+    mnist_round_trip(device, "WebGPU").await;
 }
 
 #[wasm_bindgen_test]
 async fn mnist_trains_evaluates_and_saves_on_the_cpu() {
     let (device, _) = choose(BackendChoice::Cpu).await;
-    mnist_round_trip(device).await;
+    mnist_round_trip(device, "CPU (wasm)").await;
 }

@@ -16,6 +16,7 @@ pub mod trace_focus;
 mod trace_layers;
 pub mod trace_pass;
 mod trace_update;
+mod trace_weights;
 pub mod trainer;
 mod trainer_checkpoint;
 

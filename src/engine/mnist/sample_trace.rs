@@ -4,10 +4,12 @@
 
 use std::future::Future;
 
+use super::classifier::Classifier;
 use super::trace_layers::{
     ConvQueued, DenseQueued, conv_trace, dense_trace, queue_conv, queue_dense,
 };
 use super::trace_pass::{self, TracePass};
+use super::trace_weights::{self, CnnWeightSlots};
 use super::trainer::MnistTrainer;
 use crate::engine::EngineError;
 use crate::engine::optimizer::{ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON};
@@ -23,6 +25,8 @@ struct Round1 {
     cross_entropy: Slot,
     penalty: Slot,
     loss: Slot,
+    /// The CNN's other weights and conv2's input (None for an MLP).
+    cnn: Option<CnnWeightSlots>,
 }
 
 impl MnistTrainer {
@@ -74,6 +78,12 @@ impl MnistTrainer {
             &self.device,
         );
         let mut rb = Readback::default();
+        let cnn = match (&self.model, &pass.conv) {
+            (Classifier::Cnn(cnn), Some(conv)) => {
+                Some(trace_weights::queue(&mut rb, cnn, &conv.pooled))
+            }
+            _ => None,
+        };
         let round1 = Round1 {
             x: rb.add(&pass.x),
             d_x: rb.add(&pass.d_x),
@@ -81,6 +91,7 @@ impl MnistTrainer {
             cross_entropy: rb.add(&pass.cross_entropy),
             penalty: rb.add(&pass.penalty),
             loss: rb.add(&pass.loss),
+            cnn,
         };
         let layers: Vec<DenseQueued> = std::mem::take(&mut pass.layers)
             .into_iter()
@@ -113,6 +124,7 @@ impl MnistTrainer {
             model: self.settings.mnist.model,
             activation: self.settings.mnist.activation,
             conv: None,
+            cnn_weights: None,
             layers: Vec::new(),
             probs: Vec::new(),
             cross_entropy: f32::NAN,
@@ -143,6 +155,7 @@ async fn finish(
     trace.cross_entropy = values.scalar(round1.cross_entropy);
     trace.penalty = values.scalar(round1.penalty);
     trace.loss = values.scalar(round1.loss);
+    trace.cnn_weights = round1.cnn.as_ref().map(|c| c.read(&values));
 
     let kind = trace.optimizer.kind;
     let mut rb = Readback::default();

@@ -23,6 +23,7 @@ pub struct DenseQueued {
     d_z: Slot,
     d_a_in: Slot,
     w: Slot,
+    b: Slot,
     weight: Preview<2>,
     bias: Preview<1>,
 }
@@ -44,6 +45,7 @@ pub fn queue_dense(
         d_z: rb.add(&layer.bias.grad),
         d_a_in: rb.add(&layer.d_a_in),
         w: rb.add(&layer.weight.value),
+        b: rb.add(&layer.bias.value),
         weight: Preview::new(optimizer, lr, layer.weight),
         bias: Preview::new(optimizer, lr, layer.bias),
     }
@@ -127,6 +129,8 @@ pub fn dense_trace(d: DenseFocused, values: &Values, focused: &Values) -> DenseT
         w_col,
         weight: d.weight.entry(focused, d.input),
         bias: d.bias.entry(focused, 0),
+        w_full: w.to_vec(),
+        b_full: values.vec(l.b).to_vec(),
     }
 }
 

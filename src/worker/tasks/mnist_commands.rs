@@ -7,7 +7,7 @@ use super::mnist_loader;
 use crate::engine::mnist::model_file::EXTENSION;
 use crate::protocol::mnist::ModelFile;
 use crate::protocol::{Event, MnistCommand, MnistEvent};
-use crate::worker::session::{Shared, snapshot_events};
+use crate::worker::session::{Session, Shared, snapshot_events, snapshot_events_with};
 
 /// Starts loading MNIST if the settings need it; when it arrives, the run is prepared and
 /// its first snapshot sent.
@@ -80,10 +80,17 @@ pub fn handle(shared: &Shared, command: MnistCommand, send: impl Fn(Event) + 'st
     };
     match command {
         MnistCommand::Evaluate => {
-            t.queue_evaluation();
             drop(s);
             let shared = shared.clone();
-            spawn_local(async move { snapshot_events(&shared).await.into_iter().for_each(send) });
+            let queue = |s: &mut Session| {
+                if let Some(t) = s.mnist() {
+                    t.queue_evaluation();
+                }
+            };
+            spawn_local(async move {
+                let events = snapshot_events_with(&shared, queue).await;
+                events.into_iter().for_each(send)
+            });
         }
         MnistCommand::Examples {
             truth,
