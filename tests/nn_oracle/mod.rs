@@ -3,6 +3,7 @@
 
 pub mod cnn;
 mod cnn_check;
+mod cnn_layers;
 mod consistency;
 pub mod from_export;
 mod mlp_check;
