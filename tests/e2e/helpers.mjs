@@ -41,7 +41,7 @@ export async function serve(dir = DIST, prefix = "/", port = 0) {
 }
 
 /** The worker script, content-hashed by scripts/precache.sh (`worker-<16 hex>.js`). */
-export const WORKER_SCRIPT = /\/worker(-[0-9a-f]{16})?\.js(\?.*)?$/;
+export const WORKER_SCRIPT = /\/worker(-[0-9a-f]{1,16})?\.js(\?.*)?$/;
 
 /**
  * Page options for tests that intercept requests: `page.route` does not see requests a service
