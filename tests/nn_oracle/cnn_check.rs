@@ -9,7 +9,7 @@
 //! the f32 bound of such a chain, γₙ = n·2⁻²⁴ with n = 784 + 25·f₂ + 10 (9.5·10⁻⁵ for f₂ = 32).
 
 use super::cnn::{CnnParams, cnn_oracle};
-use super::mlp_check::check_dense;
+use super::mlp_check::{check_dense, check_output};
 use super::{assert_close, assert_within, check_consistent, check_update};
 use ml_playground::protocol::SampleTrace;
 
@@ -93,20 +93,5 @@ pub fn check_cnn_trace(tr: &SampleTrace, params: &CnnParams) {
     for (i, &d) in tr.d_x.iter().enumerate() {
         assert_close("∂L/∂x", f64::from(d), o.d_x.v[i], o.d_x.size[i]);
     }
-    for (p, q) in tr.probs.iter().zip(&o.probs) {
-        assert_close("p", f64::from(*p), *q, 1.0);
-    }
-    assert_close(
-        "cross-entropy",
-        f64::from(tr.cross_entropy),
-        o.cross_entropy,
-        1.0,
-    );
-    assert_close(
-        "penalty",
-        f64::from(tr.penalty),
-        o.penalty,
-        o.penalty.max(1e-12),
-    );
-    assert_close("loss", f64::from(tr.loss), o.cross_entropy + o.penalty, 1.0);
+    check_output(tr, &o.probs, o.cross_entropy, o.penalty);
 }

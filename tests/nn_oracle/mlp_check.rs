@@ -39,22 +39,7 @@ pub fn check_mlp_trace(tr: &SampleTrace, params: &[(Vec<Vec<f64>>, Vec<f64>)]) {
             o.layers[0].d_a_in_scale[i],
         );
     }
-    for (p, q) in tr.probs.iter().zip(&o.probs) {
-        assert_close("p", f64::from(*p), *q, 1.0);
-    }
-    assert_close(
-        "cross-entropy",
-        f64::from(tr.cross_entropy),
-        o.cross_entropy,
-        1.0,
-    );
-    assert_close(
-        "penalty",
-        f64::from(tr.penalty),
-        o.penalty,
-        o.penalty.max(1e-12),
-    );
-    assert_close("loss", f64::from(tr.loss), o.cross_entropy + o.penalty, 1.0);
+    check_output(tr, &o.probs, o.cross_entropy, o.penalty);
 }
 
 /// Dense layer `k` of the trace against the oracle's `ol` (with W `[inputs][outputs]`): every
@@ -104,4 +89,24 @@ pub fn check_dense(
         ol.delta_scale * ol.a_in[layer.input].abs(),
     );
     check_update(tr, &layer.bias, ol.delta[layer.neuron], ol.delta_scale);
+}
+
+/// p, the cross-entropy, the penalty and the loss against the oracle's.
+pub fn check_output(tr: &SampleTrace, probs: &[f64], cross_entropy: f64, penalty: f64) {
+    for (p, q) in tr.probs.iter().zip(probs) {
+        assert_close("p", f64::from(*p), *q, 1.0);
+    }
+    assert_close(
+        "cross-entropy",
+        f64::from(tr.cross_entropy),
+        cross_entropy,
+        1.0,
+    );
+    assert_close(
+        "penalty",
+        f64::from(tr.penalty),
+        penalty,
+        penalty.max(1e-12),
+    );
+    assert_close("loss", f64::from(tr.loss), cross_entropy + penalty, 1.0);
 }
