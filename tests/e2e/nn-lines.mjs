@@ -4,6 +4,7 @@
 // left out) and compares every number to the precision of its digits.
 import assert from "node:assert/strict";
 import { mathLines, optimizerLine, sequenceShows, shownAs } from "./math-text.mjs";
+import { penaltyLine } from "./nn-penalty-lines.mjs";
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 /** Δ = θ_new − θ of the f32 values themselves (the JSON's shortest decimals are not them). */
@@ -95,6 +96,8 @@ function checkLine(line, doc, title) {
   if (/^the true class y = \d+$/.test(c)) return expect([out.z[y], denominator, doc.output.probs[y]]);
   if (/^cross-entropy of the true class/.test(c)) return expect([doc.output.probs[y], doc.output.cross_entropy]);
   if (c === "the loss" && doc.output.penalty === 0) return expect([doc.output.loss]);
+  const penalized = penaltyLine(c, doc, L, k, expect);
+  if (penalized !== null) return penalized;
   if (/^p − onehot\(\d+\)/.test(c)) return expectAfterEq(doc.output.probs.flatMap((p, i) => (i === y ? [p, 1] : [p])));
   if (/^δ from Burn's autodiff$/.test(c)) return expect(out.delta);
   if ((m = c.match(/^weight W\[(\d+),(\d+)\]: Burn's δ and input/)) && doc.output.l1 === 0 && doc.output.l2 === 0) {
