@@ -28,7 +28,13 @@ wasm_test=(cargo test --locked --release --target wasm32-unknown-unknown --test 
 wasm_log=$(mktemp)
 "${wasm_test[@]}" --no-run >"$wasm_log" 2>&1 &
 wasm_build=$!
-trap 'pkill -TERM -P "$wasm_build" 2>/dev/null; kill "$wasm_build" 2>/dev/null; rm -f "$wasm_log"' EXIT
+# On exit (a failure before the wait), stop that build; the trap never changes the exit status.
+stop_wasm_build() {
+  pkill -TERM -P "$wasm_build" 2>/dev/null || true
+  kill "$wasm_build" 2>/dev/null || true
+  rm -f "$wasm_log"
+}
+trap stop_wasm_build EXIT
 
 step "native tests + clippy (host: the library, tests, examples, the worker) — data, settings ⇄ URL, explanation == oracle, convergence"
 cargo test --locked
