@@ -22,7 +22,7 @@ export RUSTC_WORKSPACE_WRAPPER=clippy-driver
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 wasm_test=(cargo test --locked --release --target wasm32-unknown-unknown --test wasm_browser)
 
-# The wasm tests' build (Burn for wasm32, release, thin LTO: the longest step) starts now and
+# The wasm tests' build (Burn for wasm32, release: the longest step) starts now and
 # runs beside the native tests' build: cargo locks each profile's directory, and the two use
 # different ones. Its output is shown when the wasm tests start.
 wasm_log=$(mktemp)
@@ -39,9 +39,6 @@ trap stop_wasm_build EXIT
 step "native tests + clippy (host: the library, tests, examples, the worker) — data, settings ⇄ URL, explanation == oracle, convergence"
 cargo test --locked
 
-step "the page's release build + clippy (wasm32, without Burn), for trunk below"
-cargo build --locked --release --target wasm32-unknown-unknown --no-default-features --features page --bin app
-
 step "wasm tests in headless Chromium + clippy (wasm32: the library, the browser tests, the worker) — WebGPU device, CPU fallback, timeouts"
 status=0
 wait "$wasm_build" || status=$?
@@ -52,7 +49,7 @@ if [ "$status" -ne 0 ]; then
 fi
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 "${wasm_test[@]}"
 
-step "release build (trunk → dist/: both binaries are built above)"
+step "release build + clippy of the page (trunk → dist/: the worker is built above)"
 trunk build --release
 ls -l dist
 
