@@ -24,9 +24,10 @@ wasm_test=(cargo test --locked --release --target wasm32-unknown-unknown --test 
 
 # The wasm tests' build (Burn for wasm32, release: the longest step) starts now and
 # runs beside the native tests' build: cargo locks each profile's directory, and the two use
-# different ones. Its output is shown when the wasm tests start.
+# different ones. Its output is shown when the wasm tests start. (--timings: each build leaves
+# its per-crate report in $CARGO_TARGET_DIR/cargo-timings/.)
 wasm_log=$(mktemp)
-"${wasm_test[@]}" --no-run >"$wasm_log" 2>&1 &
+"${wasm_test[@]}" --no-run --timings >"$wasm_log" 2>&1 &
 wasm_build=$!
 # On exit (a failure before the wait), stop that build; the trap never changes the exit status.
 stop_wasm_build() {
@@ -37,7 +38,7 @@ stop_wasm_build() {
 trap stop_wasm_build EXIT
 
 step "native tests + clippy (host: the library, tests, examples, the worker) — data, settings ⇄ URL, explanation == oracle, convergence"
-cargo test --locked
+cargo test --locked --timings
 
 step "wasm tests in headless Chromium + clippy (wasm32: the library, the browser tests, the worker) — WebGPU device, CPU fallback, timeouts"
 status=0
