@@ -4,11 +4,21 @@
 
 // The oracles of the native tests, run here on WebGPU and on the CPU.
 mod common;
+#[path = "wasm_browser/gpt.rs"]
+mod gpt;
+// The GPT's oracle (`tests/gpt/`), under the names its files use.
+#[allow(dead_code)]
+#[path = "gpt/burn_params.rs"]
+mod burn_params;
 #[path = "wasm_browser/mnist.rs"]
 mod mnist;
 #[allow(dead_code)]
 #[path = "nn_oracle/mod.rs"]
 mod nn_oracle;
+#[path = "gpt/oracle.rs"]
+mod oracle;
+#[path = "gpt/tape.rs"]
+mod tape;
 
 use ml_playground::engine::neuron_run::NeuronRun;
 use ml_playground::engine::trainer::LinRegTrainer;

@@ -6,3 +6,4 @@ pub mod least_squares;
 pub mod linreg;
 pub mod mnist;
 pub mod rng;
+pub mod text;

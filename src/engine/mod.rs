@@ -5,6 +5,7 @@
 pub mod checkpoint;
 pub mod device;
 mod error;
+pub mod gpt;
 pub mod linreg;
 pub mod mnist;
 pub mod neuron;
