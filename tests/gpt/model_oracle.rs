@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use burn::module::Module;
 use burn::optim::GradientsParams;
 use ml_playground::data::text::batch::TokenBatch;
 use ml_playground::data::text::source::TextSource;
@@ -195,6 +196,10 @@ fn gradients_params_cover_every_parameter() {
     let tensors = BatchTensors::new(&batch, &ad);
     let loss = masked_cross_entropy(trainer.model().forward(tensors.inputs.clone()), &tensors);
     let g = GradientsParams::from_grads(loss.backward(), trainer.model());
+    assert_eq!(
+        trainer.model().num_params(),
+        trainer.recipe.config.parameter_count()
+    );
     // 2 embeddings + per block 2 LayerNorms (γ, β) and 6 linears (W, b) + final LN + head.
     assert_eq!(g.len(), 2 + 2 * (4 + 12) + 2 + 2);
 }

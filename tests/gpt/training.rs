@@ -141,6 +141,30 @@ fn shapes_it_cannot_build_are_corrected_with_a_notice() {
 }
 
 #[test]
+fn another_task_s_examples_are_refused_with_a_message() {
+    let (trainer, _) = GptTrainer::new(
+        recipe(1, 1, 16, 16, 4, 10, 1e-3),
+        Rc::new(TextSource::synthetic(SyntheticTask::Sort)),
+        device::cpu(),
+    );
+    let add = SyntheticTask::Add.validation_set(1, 3);
+    for e in [
+        block_on(trainer.exact_match(&add)).unwrap_err(),
+        block_on(trainer.examples_loss(&add)).unwrap_err(),
+        block_on(trainer.sample("9", 3, 1.0, 1)).unwrap_err(),
+        block_on(trainer.sample("", 3, 1.0, 1)).unwrap_err(),
+    ] {
+        assert!(
+            e.0.contains("pick the task's own")
+                || e.0.contains("not in the vocabulary")
+                || e.0.contains("empty"),
+            "{e}"
+        );
+    }
+    assert_eq!(block_on(trainer.exact_match(&[])).unwrap(), (0, 0));
+}
+
+#[test]
 fn the_schedule_warms_up_then_decays_to_a_tenth() {
     let s = LrSchedule {
         peak: 1.0,

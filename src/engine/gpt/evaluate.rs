@@ -53,9 +53,22 @@ impl GptTrainer {
         let Some(first) = examples.first() else {
             return Ok(Vec::new());
         };
+        let vocab = self.source.vocab();
+        let fits = |e: &Example| {
+            e.prompt_len > 0
+                && e.prompt_len <= e.text.len()
+                && e.text.len() == first.text.len()
+                && e.prompt_len == first.prompt_len
+                && e.text.len() <= self.recipe.config.context + 1
+                && vocab.encode(&e.text).is_ok()
+        };
+        if !examples.iter().all(fits) {
+            return Err(EngineError(
+                "these examples are not all of this task (same prompt and answer lengths, the task's characters): pick the task's own examples".into(),
+            ));
+        }
         let model = self.eval_model();
         let device = self.device.clone().inner();
-        let vocab = self.source.vocab();
         let answer_len = first.text.len() - first.prompt_len;
         let mut texts: Vec<String> = examples.iter().map(|e| e.prompt().to_string()).collect();
         for _ in 0..answer_len {
@@ -97,12 +110,19 @@ impl GptTrainer {
 
     /// The mean loss over whole `examples` (answers only), as in training.
     pub async fn examples_loss(&self, examples: &[Example]) -> Result<f32, EngineError> {
-        let len = examples.first().map_or(0, |e| e.text.len() - 1);
+        let len = examples
+            .first()
+            .map_or(0, |e| e.text.len().saturating_sub(1));
         let batch = of_examples(
             self.source.vocab(),
             len,
             examples.iter().map(|e| (e.text.as_str(), e.prompt_len)),
         );
+        if batch.batch != examples.len() || batch.batch == 0 || len > self.recipe.config.context {
+            return Err(EngineError(
+                "these examples are not all of this task (one length, the task's characters): pick the task's own examples".into(),
+            ));
+        }
         let tensors = BatchTensors::new(&batch, &self.device.clone().inner());
         let loss =
             masked_cross_entropy(self.eval_model().forward(tensors.inputs.clone()), &tensors);
