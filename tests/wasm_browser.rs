@@ -7,6 +7,8 @@ mod common;
 #[path = "wasm_browser/gpt.rs"]
 mod gpt;
 // The GPT's oracle (`tests/gpt/`), under the names its files use.
+#[path = "gpt/adamw_oracle.rs"]
+mod adamw_oracle;
 #[allow(dead_code)]
 #[path = "gpt/burn_params.rs"]
 mod burn_params;

@@ -1,6 +1,7 @@
 //! The tiny GPT, natively: its text data, its numbers against the f64 oracle (forward, loss,
 //! every gradient, AdamW's update), and that it learns.
 
+mod adamw_oracle;
 mod burn_params;
 mod model_oracle;
 mod oracle;

@@ -9,12 +9,13 @@ use ml_playground::data::text::batch::TokenBatch;
 use ml_playground::data::text::source::TextSource;
 use ml_playground::data::text::synthetic::SyntheticTask;
 use ml_playground::engine::device;
-use ml_playground::engine::gpt::adamw::{AdamWHyper, GptOptimizer};
+use ml_playground::engine::gpt::adamw::AdamWHyper;
 use ml_playground::engine::gpt::config::{FfnActivation, GptConfig};
 use ml_playground::engine::gpt::loss::{BatchTensors, masked_cross_entropy};
 use ml_playground::engine::gpt::schedule::LrSchedule;
 use ml_playground::engine::gpt::trainer::{GptRecipe, GptTrainer};
 
+use super::adamw_oracle::{AdamWOracle, rel};
 use super::burn_params::{grads, params};
 use super::oracle::{self, Batch, Oracle, Params, Shape};
 
@@ -60,16 +61,6 @@ fn oracle_of(p: &Params, activation: FfnActivation, batch: &TokenBatch) -> Oracl
     )
 }
 
-/// max |a − b| / max |b| (the error relative to the tensor's scale).
-fn rel(a: &[f64], b: &[f64]) -> f64 {
-    let scale = b.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
-    let err = a
-        .iter()
-        .zip(b)
-        .fold(0.0_f64, |m, (x, y)| m.max((x - y).abs()));
-    if scale == 0.0 { err } else { err / scale }
-}
-
 /// ∂L/∂b_K is 0 in exact arithmetic (adding a constant to every key of a query leaves its
 /// softmax unchanged); Burn's f32 leaves rounding noise there, which Adam would normalize.
 fn is_key_bias(name: &str) -> bool {
@@ -84,8 +75,12 @@ fn check(activation: FfnActivation) {
     assert!(notices.is_empty(), "{notices:?}");
     let hyper = trainer.recipe.adamw;
     let ad = device::cpu().autodiff();
-    let mut m: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    let mut v: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut adamw = AdamWOracle::new(
+        hyper.beta_1,
+        hyper.beta_2,
+        hyper.epsilon,
+        hyper.weight_decay,
+    );
     let mut worst = BTreeMap::<&str, f64>::new();
     for t in 1..=3_i32 {
         let batch = trainer.next_batch().expect("a batch");
@@ -132,28 +127,8 @@ fn check(activation: FfnActivation) {
         let lr = trainer.lr();
         trainer.step_on(&batch);
         let after = params(trainer.model());
-        let (b1, b2, eps) = (
-            f64::from(hyper.beta_1),
-            f64::from(hyper.beta_2),
-            f64::from(hyper.epsilon),
-        );
         for (name, (shape, theta)) in &before {
-            let g = &got[name];
-            let m = m.entry(name.clone()).or_insert_with(|| vec![0.0; g.len()]);
-            let v = v.entry(name.clone()).or_insert_with(|| vec![0.0; g.len()]);
-            let decay = if GptOptimizer::decays(shape.len()) {
-                lr * f64::from(hyper.weight_decay)
-            } else {
-                0.0
-            };
-            let mut delta_want = Vec::with_capacity(g.len());
-            for i in 0..g.len() {
-                m[i] = b1 * m[i] + (1.0 - b1) * g[i];
-                v[i] = b2 * v[i] + (1.0 - b2) * g[i] * g[i];
-                let m_hat = m[i] / (1.0 - b1.powi(t));
-                let v_hat = v[i] / (1.0 - b2.powi(t));
-                delta_want.push(-theta[i] * decay - lr * m_hat / (v_hat.sqrt() + eps));
-            }
+            let delta_want = adamw.delta(name, shape.len(), theta, &got[name], t, lr);
             if is_key_bias(name) {
                 continue; // Adam would normalize the rounding noise of a zero gradient.
             }

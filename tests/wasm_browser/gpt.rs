@@ -7,7 +7,7 @@ use std::rc::Rc;
 use burn::tensor::{Device, Transaction};
 use ml_playground::data::text::source::TextSource;
 use ml_playground::data::text::synthetic::SyntheticTask;
-use ml_playground::engine::gpt::adamw::{AdamWHyper, GptOptimizer};
+use ml_playground::engine::gpt::adamw::AdamWHyper;
 use ml_playground::engine::gpt::config::{FfnActivation, GptConfig};
 use ml_playground::engine::gpt::loss::{BatchTensors, masked_cross_entropy};
 use ml_playground::engine::gpt::schedule::LrSchedule;
@@ -17,6 +17,7 @@ use ml_playground::settings::BackendChoice;
 use ml_playground::worker::backend::choose;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
+use crate::adamw_oracle::{AdamWOracle, rel};
 use crate::burn_params::{Named, named};
 use crate::oracle::{self as gpt_oracle, Batch, Shape};
 
@@ -88,15 +89,6 @@ fn flat(
     }
 }
 
-fn rel(a: &[f64], b: &[f64]) -> f64 {
-    let scale = b.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
-    let err = a
-        .iter()
-        .zip(b)
-        .fold(0.0_f64, |m, (x, y)| m.max((x - y).abs()));
-    if scale == 0.0 { err } else { err / scale }
-}
-
 async fn gpt_matches_the_oracle(device: Device, name: &str) {
     let len = SyntheticTask::Sort.sequence_len();
     let source = Rc::new(TextSource::synthetic(SyntheticTask::Sort));
@@ -104,9 +96,11 @@ async fn gpt_matches_the_oracle(device: Device, name: &str) {
     let hyper = trainer.recipe.adamw;
     let ad = device.autodiff();
     let (mut worst_g, mut worst_u) = (0.0_f64, 0.0_f64);
-    let (mut m, mut v) = (
-        BTreeMap::<String, Vec<f64>>::new(),
-        BTreeMap::<String, Vec<f64>>::new(),
+    let mut adamw = AdamWOracle::new(
+        hyper.beta_1,
+        hyper.beta_2,
+        hyper.epsilon,
+        hyper.weight_decay,
     );
     for t in 1..=2_i32 {
         let batch = trainer.next_batch().expect("a batch");
@@ -183,28 +177,10 @@ async fn gpt_matches_the_oracle(device: Device, name: &str) {
                 .collect(),
         )
         .await;
-        let (b1, b2, eps) = (
-            f64::from(hyper.beta_1),
-            f64::from(hyper.beta_2),
-            f64::from(hyper.epsilon),
-        );
         for (k, (shape, theta)) in &params {
             // Conditioned on Burn's gradient, as natively (Adam divides g by |g| + ε).
-            let g = &got[&format!("grad {k}")].1;
-            let m = m.entry(k.clone()).or_insert_with(|| vec![0.0; g.len()]);
-            let v = v.entry(k.clone()).or_insert_with(|| vec![0.0; g.len()]);
-            let decay = if GptOptimizer::decays(shape.len()) {
-                lr * f64::from(hyper.weight_decay)
-            } else {
-                0.0
-            };
-            let mut want_delta = Vec::with_capacity(g.len());
-            for i in 0..g.len() {
-                m[i] = b1 * m[i] + (1.0 - b1) * g[i];
-                v[i] = b2 * v[i] + (1.0 - b2) * g[i] * g[i];
-                let (m_hat, v_hat) = (m[i] / (1.0 - b1.powi(t)), v[i] / (1.0 - b2.powi(t)));
-                want_delta.push(-theta[i] * decay - lr * m_hat / (v_hat.sqrt() + eps));
-            }
+            let want_delta =
+                adamw.delta(k, shape.len(), theta, &got[&format!("grad {k}")].1, t, lr);
             if k.ends_with("attn.k.b") {
                 continue;
             }
