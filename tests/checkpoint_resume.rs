@@ -1,17 +1,21 @@
 //! A run continued from a checkpoint is the run that was interrupted: after the same number of
-//! steps, an interrupted-and-resumed MNIST run (MLP and CNN, Adam with L2, momentum) and single
-//! neuron hold the same parameters and optimizer state as one that never stopped. Checkpoints
-//! survive their byte form, and one that does not fit the settings is refused with a reason.
+//! steps, an interrupted-and-resumed MNIST run (MLP and CNN, Adam with L2, momentum), single
+//! neuron and tiny GPT (AdamW, across its warm-up) hold the same parameters and optimizer
+//! state as one that never stopped. Checkpoints survive their byte form, and one that does not
+//! fit the settings is refused with a reason.
 
 use std::rc::Rc;
 
 use futures::executor::block_on;
 use ml_playground::data::mnist::{self, FILES, MnistData};
+use ml_playground::data::text::source::TextSource;
+use ml_playground::data::text::synthetic::SyntheticTask;
 use ml_playground::engine::device::cpu;
+use ml_playground::engine::gpt::run::GptRun;
 use ml_playground::engine::mnist::MnistTrainer;
 use ml_playground::engine::neuron_run::NeuronRun;
 use ml_playground::protocol::{RunCheckpoint, StateValues};
-use ml_playground::settings::{ModelKind, OptimizerKind, Settings};
+use ml_playground::settings::{ModelKind, OptimizerKind, Settings, Task};
 
 fn data() -> Rc<MnistData> {
     let dir = "www/data/mnist/"; // relative: cargo runs tests from the package root
@@ -145,4 +149,50 @@ fn an_interrupted_neuron_resumes_exactly() {
         assert_same(&a, &b, &format!("neuron with {optimizer:?}"));
         assert_eq!(a.tensors[0].dims, vec![3]);
     }
+}
+
+/// A small sort run (names would need the corpus; the checkpoint path is the same).
+fn gpt_settings() -> Settings {
+    let mut s = Settings::for_task(Task::Gpt);
+    (s.gpt.layers, s.gpt.heads, s.gpt.d_model) = (1, 2, 16);
+    (s.gpt.steps, s.gpt.warmup, s.batch_size) = (20, 4, 8);
+    s
+}
+
+#[test]
+fn an_interrupted_gpt_run_resumes_exactly() {
+    let s = gpt_settings();
+    let source = || Rc::new(TextSource::synthetic(SyntheticTask::Sort));
+    let mut straight = GptRun::new(&s, source(), cpu());
+    // Across the end of the warm-up: the resumed run must use the same α and batches.
+    (0..3).for_each(|_| straight.step());
+    let saved = block_on(straight.prepare_checkpoint("tab-1").finish()).unwrap();
+    assert_eq!(saved.step, 3);
+    assert!(matches!(
+        saved.tensors[0].state,
+        StateValues::Adam { t: 3, .. }
+    ));
+    let saved = RunCheckpoint::from_bytes(&saved.to_bytes()).unwrap();
+    assert!(saved.fits(&s));
+    (0..5).for_each(|_| straight.step());
+
+    let mut resumed = GptRun::resume(&s, source(), cpu(), &saved).unwrap();
+    assert_eq!(resumed.steps_taken(), 3);
+    (0..5).for_each(|_| resumed.step());
+    let a = block_on(straight.prepare_checkpoint("tab-1").finish()).unwrap();
+    let b = block_on(resumed.prepare_checkpoint("tab-1").finish()).unwrap();
+    assert_same(&a, &b, "gpt");
+    assert_ne!(a.tensors[0].value, saved.tensors[0].value);
+
+    // Another shape does not fit, and a cut checkpoint is refused with a reason.
+    let mut wider = s.clone();
+    wider.gpt.d_model = 32;
+    assert!(!saved.fits(&wider));
+    let error = GptRun::resume(&wider, source(), cpu(), &saved)
+        .err()
+        .unwrap();
+    assert!(error.to_string().contains("does not match"), "{error}");
+    let mut past = saved.clone();
+    past.step = 21;
+    assert!(GptRun::resume(&s, source(), cpu(), &past).is_err());
 }

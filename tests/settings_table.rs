@@ -9,6 +9,8 @@
 use std::collections::BTreeSet;
 
 use ml_playground::settings::embed::{PANELS, apply_pairs};
+use ml_playground::settings::gpt::{GptSettings, TextData};
+use ml_playground::settings::gpt_shape::FfnActivation;
 use ml_playground::settings::table;
 use ml_playground::settings::{
     Activation, BackendChoice, LinregSettings, Live, MnistSettings, ModelKind, NeuronSettings,
@@ -79,6 +81,7 @@ prop_compose! {
         (xw, b, y) in (
             proptest::collection::vec((f64_in(-100.0, 100.0), f64_in(-100.0, 100.0)), 1..=8),
             f64_in(-100.0, 100.0), f64_in(0.0, 1.0)),
+        gpt in any_gpt(),
     ) -> Settings {
         let neuron = NeuronSettings {
             x: xw.iter().map(|p| p.0).collect(),
@@ -92,6 +95,28 @@ prop_compose! {
             linreg: LinregSettings { points, noise, show_test, walk },
             mnist: MnistSettings { model, hidden, filters, activation, preprocess, subset, lr_decay },
             neuron,
+            gpt,
+        }
+    }
+}
+
+prop_compose! {
+    /// Any valid GPT part: heads dividing d_model, a context that holds the task's sequences.
+    fn any_gpt()(
+        (text, heads, layers, ffn, dropout) in (
+            select(TextData::ALL.to_vec()), 1usize..=8, 1usize..=6,
+            select(FfnActivation::ALL.to_vec()), f64_in(0.0, 0.5)),
+        (width, context, steps, warmup, cosine, weight_decay, beta2) in (
+            0.0f64..=1.0, 8usize..=128, 1u64..=100_000, 0u64..=10_000, any::<bool>(),
+            f64_in(0.0, 1.0), f64_in(0.5, 0.9999)),
+    ) -> GptSettings {
+        // d_model: a multiple of the heads within 16–256.
+        let (lo, hi) = (16usize.div_ceil(heads), 256 / heads);
+        let d_model = heads * (lo + ((hi - lo) as f64 * width) as usize);
+        let context = context.max(text.min_context());
+        GptSettings {
+            text, layers, heads, d_model, context, ffn, dropout, steps, warmup, cosine,
+            weight_decay, beta2,
         }
     }
 }
@@ -122,6 +147,12 @@ fn settings_of(task: Task) -> impl Strategy<Value = Settings> {
                 (s.mnist.subset, s.mnist.lr_decay) = (r.mnist.subset, r.mnist.lr_decay);
             }
             Task::Neuron | Task::Formulas => s.neuron = r.neuron.clone(),
+            Task::Gpt => {
+                s.gpt = r.gpt.clone();
+                (s.seed, s.batch_size, s.live.lr, s.live.speed) =
+                    (r.seed, r.batch_size, r.live.lr, r.live.speed);
+                return s;
+            }
         }
         if matches!(task, Task::LinearRegression | Task::Mnist) {
             (s.seed, s.batch_size, s.epochs, s.live.l1, s.live.l2) =
@@ -206,7 +237,9 @@ proptest! {
     fn each_row_writes_only_its_own_value(
         (a, b) in select(Task::ALL.to_vec()).prop_flat_map(|t| (settings_of(t), settings_of(t)))
     ) {
-        for row in table::rows_of(a.task).filter(|r| r.key != "task") {
+        // A preset row (the GPT's `text`) sets the other rows by design.
+        let preset = table::leading_key(a.task);
+        for row in table::rows_of(a.task).filter(|r| r.key != "task" && Some(r.key) != preset) {
             let Some(value) = (row.get)(&b) else { continue };
             let mut c = a.clone();
             prop_assert_eq!((row.set)(&mut c, &value), Ok(()));

@@ -3,6 +3,7 @@
 //! Tensors never leave this module; callers get plain numbers back through async readback.
 
 pub mod checkpoint;
+pub mod checkpoint_module;
 pub mod device;
 mod error;
 pub mod gpt;

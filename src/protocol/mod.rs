@@ -5,6 +5,7 @@
 pub mod checkpoint;
 mod command;
 mod event;
+pub mod gpt;
 pub mod host;
 pub mod host_watch;
 pub mod mnist;
@@ -16,6 +17,7 @@ mod trace;
 pub use checkpoint::{RunCheckpoint, StateValues, TensorValues};
 pub use command::{Checkpoint, Command, Hyper, Resume};
 pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
+pub use gpt::{GptCommand, GptEvent};
 pub use mnist::{MnistCommand, MnistEvent};
 pub use reference::{ReferenceCommand, ReferenceEvent};
 
@@ -31,6 +33,8 @@ pub enum TaskEvent {
     Mnist(MnistEvent),
     /// Formula page and single neuron: worked examples, neuron snapshots.
     Reference(ReferenceEvent),
+    /// The tiny GPT: data loading, snapshots, samples.
+    Gpt(GptEvent),
 }
 
 /// A task's own request, page → worker.
@@ -40,6 +44,29 @@ pub enum TaskCommand {
     Mnist(MnistCommand),
     /// Formula page and single neuron: worked examples, several steps at once.
     Reference(ReferenceCommand),
+    /// The tiny GPT: text from a prompt.
+    Gpt(GptCommand),
+}
+
+impl TaskEvent {
+    /// Whether the run is training, when the event is a snapshot that says.
+    pub fn running(&self) -> Option<bool> {
+        match self {
+            Self::Mnist(MnistEvent::Snapshot(s)) => Some(s.progress.running),
+            Self::Gpt(GptEvent::Snapshot(s)) => Some(s.progress.running),
+            _ => None,
+        }
+    }
+
+    /// The settings a loaded model file brought, when the event says one was loaded (the page
+    /// adopts them, keeping its own device choice, and writes back what applies).
+    pub fn loaded_settings(&mut self) -> Option<&mut crate::settings::Settings> {
+        match self {
+            Self::Mnist(MnistEvent::ModelLoaded { settings, .. })
+            | Self::Gpt(GptEvent::ModelLoaded { settings, .. }) => Some(settings),
+            _ => None,
+        }
+    }
 }
 
 impl From<MnistEvent> for Event {
@@ -51,6 +78,18 @@ impl From<MnistEvent> for Event {
 impl From<ReferenceEvent> for Event {
     fn from(e: ReferenceEvent) -> Self {
         Event::Task(TaskEvent::Reference(e))
+    }
+}
+
+impl From<GptEvent> for Event {
+    fn from(e: GptEvent) -> Self {
+        Event::Task(TaskEvent::Gpt(e))
+    }
+}
+
+impl From<GptCommand> for Command {
+    fn from(c: GptCommand) -> Self {
+        Command::Task(TaskCommand::Gpt(c))
     }
 }
 

@@ -22,7 +22,8 @@ pub fn apply_pairs(current: &Settings, pairs: &[(String, String)]) -> Result<Set
         })?,
         None => current.task,
     };
-    let mut s = if task == current.task && given("preset").is_none() {
+    let leading = table::leading_key(task);
+    let mut s = if task == current.task && leading.and_then(given).is_none() {
         current.clone()
     } else {
         Settings::for_task(task)
@@ -31,8 +32,12 @@ pub fn apply_pairs(current: &Settings, pairs: &[(String, String)]) -> Result<Set
     let mut problems = Vec::new();
     let ordered = pairs
         .iter()
-        .filter(|(k, _)| k == "preset")
-        .chain(pairs.iter().filter(|(k, _)| k != "preset" && k != "task"));
+        .filter(|(k, _)| Some(k.as_str()) == leading)
+        .chain(
+            pairs
+                .iter()
+                .filter(|(k, _)| Some(k.as_str()) != leading && k != "task"),
+        );
     for (key, value) in ordered {
         let Some(row) = table::row_of(task, key) else {
             problems.push(format!(
@@ -49,7 +54,7 @@ pub fn apply_pairs(current: &Settings, pairs: &[(String, String)]) -> Result<Set
             ));
         }
     }
-    if let Some(message) = (s.task.spec().mend)(&mut s) {
+    if let Some((_, message)) = (s.task.spec().mend)(&mut s) {
         problems.push(message);
     }
     if problems.is_empty() {

@@ -14,7 +14,7 @@ use super::value::shown;
 /// Panels that `hide=` can leave out, with what they are (for the Share dialog). Any setting's
 /// hash key (e.g. `lr`, `optimizer`) also hides that one control, where
 /// its [row](super::table::Row) says it can be hidden.
-pub const PANELS: [(&str, &str); 12] = [
+pub const PANELS: [(&str, &str); 17] = [
     ("tabs", "Task tabs"),
     ("controls", "Settings panel"),
     ("presets", "Preset buttons"),
@@ -29,6 +29,11 @@ pub const PANELS: [(&str, &str); 12] = [
     ),
     ("draw", "Draw a digit"),
     ("weights", "Weights and model file"),
+    ("samples", "Text the GPT writes as it trains"),
+    ("writer", "Let the GPT write (prompt)"),
+    ("vocab", "The GPT's vocabulary"),
+    ("attention", "The GPT's attention maps"),
+    ("recipe", "The GPT's recipe notes"),
     ("share", "Share / Embed button"),
 ];
 

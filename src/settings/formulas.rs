@@ -14,6 +14,7 @@ fn defaults() -> Settings {
 pub const SPEC: TaskSpec = TaskSpec {
     key: "formulas",
     rows: neuron::ROWS,
+    preset_first: false,
     shared: &["backend"],
     defaults,
     train_points: |_| 1,

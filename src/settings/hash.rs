@@ -25,23 +25,25 @@ pub fn to_hash(s: &Settings) -> String {
 }
 
 /// Reads settings from a URL hash (with or without the leading `#`). The task's defaults
-/// apply to every key the hash does not give; `preset=seed001` etc. applies a preset first.
+/// apply to every key the hash does not give; the task's leading key (`preset=seed001`,
+/// `text=names`) applies its preset first.
 pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
     let pairs = pairs(hash);
     let mut notices = Vec::new();
     let mut s = Settings::default();
     read(&mut s, &pairs, |k| k == "task", &mut notices);
     let mut s = Settings::for_task(s.task);
-    read(&mut s, &pairs, |k| k == "preset", &mut notices);
+    let leading = table::leading_key(s.task);
+    read(&mut s, &pairs, |k| Some(k) == leading, &mut notices);
     read(
         &mut s,
         &pairs,
-        |k| k != "task" && k != "preset",
+        |k| k != "task" && Some(k) != leading,
         &mut notices,
     );
-    if let Some(message) = (s.task.spec().mend)(&mut s) {
+    if let Some((key, message)) = (s.task.spec().mend)(&mut s) {
         notices.push(Notice {
-            key: "w".into(),
+            key: key.into(),
             message,
         });
     }
@@ -62,7 +64,7 @@ pub(super) fn pairs(hash: &str) -> Vec<(&str, &str)> {
 fn read(
     s: &mut Settings,
     pairs: &[(&str, &str)],
-    which: fn(&str) -> bool,
+    which: impl Fn(&str) -> bool,
     notices: &mut Vec<Notice>,
 ) {
     for &(key, value) in pairs.iter().filter(|(k, _)| which(k)) {

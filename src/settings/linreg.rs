@@ -42,6 +42,7 @@ const ROWS: &[Row] = &[
 pub const SPEC: TaskSpec = TaskSpec {
     key: "linreg",
     rows: ROWS,
+    preset_first: false,
     shared: EVERY_SHARED,
     defaults: Settings::default,
     // The 80/20 split of the points.

@@ -91,6 +91,7 @@ const ROWS: &[Row] = &[
 pub const SPEC: TaskSpec = TaskSpec {
     key: "mnist",
     rows: ROWS,
+    preset_first: true,
     shared: EVERY_SHARED,
     defaults,
     train_points: |s| s.mnist.subset,

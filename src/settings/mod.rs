@@ -15,6 +15,9 @@ pub mod cnn;
 pub mod embed;
 pub mod file_header;
 pub mod formulas;
+pub mod gpt;
+mod gpt_recipe;
+pub mod gpt_shape;
 mod hash;
 mod hidden;
 mod kinds;
@@ -31,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 pub use change::classify;
 pub use embed::EmbedOptions;
+pub use gpt::{GptSettings, TextData};
 pub use hash::{Notice, from_hash, to_hash};
 pub use linreg::LinregSettings;
 pub use mnist::MnistSettings;
@@ -51,14 +55,17 @@ pub enum Task {
     Neuron,
     /// The formula reference: every formula with a worked example computed by Burn.
     Formulas,
+    /// A tiny GPT: a Transformer language model trained on text or a synthetic task.
+    Gpt,
 }
 
 impl Task {
     /// The tabs' order.
-    pub const ALL: [Task; 4] = [
+    pub const ALL: [Task; 5] = [
         Self::LinearRegression,
         Self::Neuron,
         Self::Mnist,
+        Self::Gpt,
         Self::Formulas,
     ];
 
@@ -69,6 +76,7 @@ impl Task {
             Self::Mnist => &mnist::SPEC,
             Self::Neuron => &neuron::SPEC,
             Self::Formulas => &formulas::SPEC,
+            Self::Gpt => &gpt::SPEC,
         }
     }
 }
@@ -93,6 +101,8 @@ pub struct Settings {
     pub mnist: MnistSettings,
     /// The single neuron's (and the formula page's neuron example's) x, w, b, y.
     pub neuron: NeuronSettings,
+    /// The tiny GPT's data, shape and schedule.
+    pub gpt: GptSettings,
 }
 
 impl Default for Settings {
@@ -110,6 +120,7 @@ impl Default for Settings {
             linreg: LinregSettings::default(),
             mnist: MnistSettings::default(),
             neuron: NeuronSettings::default(),
+            gpt: GptSettings::default(),
         }
     }
 }

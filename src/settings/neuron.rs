@@ -111,13 +111,14 @@ fn defaults() -> Settings {
 }
 
 /// w made as long as x (see [`NeuronSettings::match_lengths`]).
-pub fn mend(s: &mut Settings) -> Option<String> {
-    s.neuron.match_lengths()
+pub fn mend(s: &mut Settings) -> Option<(&'static str, String)> {
+    s.neuron.match_lengths().map(|m| ("w", m))
 }
 
 pub const SPEC: TaskSpec = TaskSpec {
     key: "neuron",
     rows: ROWS,
+    preset_first: false,
     shared: &["lr", "optimizer", "momentum", "backend"],
     defaults,
     // One sample.

@@ -49,16 +49,20 @@ pub struct Row {
 pub struct TaskSpec {
     /// Its URL key (`task=…`).
     pub key: &'static str,
-    /// Its own rows, in the order of its hash (after `task`; a `preset` row first).
+    /// Its own rows, in the order of its hash (after `task`; a preset row first).
     pub rows: &'static [Row],
+    /// Its first row is a preset (MNIST's `preset`, the GPT's `text`): read before the others,
+    /// it chooses the defaults they start from, and in `set` it starts from the task's defaults.
+    pub preset_first: bool,
     /// The keys of the [`SHARED`] rows it uses; a link's key of another task is ignored.
     pub shared: &'static [&'static str],
     /// Its starting point.
     pub defaults: fn() -> Settings,
     /// Training examples per epoch.
     pub train_points: fn(&Settings) -> usize,
-    /// A check across its values once a link or `set` is read: it mends them and says how.
-    pub mend: fn(&mut Settings) -> Option<String>,
+    /// A check across its values once a link or `set` is read: it mends them and says how
+    /// (with the key the notice is about).
+    pub mend: fn(&mut Settings) -> Option<(&'static str, String)>,
 }
 
 /// The rows of `task`, in the canonical order of its hash: `task`, its own, then the shared
@@ -68,6 +72,15 @@ pub fn rows_of(task: Task) -> impl Iterator<Item = &'static Row> {
     std::iter::once(&TASK)
         .chain(spec.rows)
         .chain(SHARED.iter().filter(|r| spec.shared.contains(&r.key)))
+}
+
+/// The key of `task`'s preset row, if it has one (see [`TaskSpec::preset_first`]).
+pub fn leading_key(task: Task) -> Option<&'static str> {
+    let spec = task.spec();
+    spec.rows
+        .first()
+        .filter(|_| spec.preset_first)
+        .map(|r| r.key)
 }
 
 /// The row of `key` if `task` uses it.

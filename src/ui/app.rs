@@ -58,7 +58,7 @@ pub fn App() -> Html {
             url::write(&new);
             if classify(&old, &new) == Change::Device {
                 state.dispatch(Action::Settings {
-                    settings: new.clone(),
+                    settings: Box::new(new.clone()),
                     restart: true,
                 });
                 link.init(new, Resume::Start);
@@ -67,7 +67,7 @@ pub fn App() -> Html {
             let command = command_for(&old, &new);
             let restart = matches!(command, Some(Command::Reset { .. }));
             state.dispatch(Action::Settings {
-                settings: new,
+                settings: Box::new(new),
                 restart,
             });
             if let Some(command) = command {

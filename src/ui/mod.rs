@@ -10,6 +10,7 @@ mod embed;
 mod export_dialog;
 mod formula;
 mod math_panel;
+mod model_file;
 mod nav;
 mod notices;
 mod pages;

@@ -49,7 +49,7 @@ pub struct State {
 pub enum Action {
     /// Settings changed; `restart` means the run must start over with them.
     Settings {
-        settings: Settings,
+        settings: Box<Settings>,
         restart: bool,
     },
     ChoosingDevice,
@@ -149,7 +149,7 @@ impl Reducible for State {
                     s.sub_step = 0;
                     s.views.clear_run();
                 }
-                s.settings = settings;
+                s.settings = *settings;
             }
             Action::ChoosingDevice => s.status = WorkerStatus::ChoosingDevice,
             Action::Stopped(why) => {

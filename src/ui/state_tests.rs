@@ -106,7 +106,7 @@ fn a_restart_clears_the_run_but_a_live_change_keeps_it() {
     let kept = reduce(
         s.clone(),
         [Action::Settings {
-            settings: live.clone(),
+            settings: Box::new(live.clone()),
             restart: false,
         }],
     );
@@ -117,7 +117,7 @@ fn a_restart_clears_the_run_but_a_live_change_keeps_it() {
     let restarted = reduce(
         s,
         [Action::Settings {
-            settings: live,
+            settings: Box::new(live),
             restart: true,
         }],
     );
@@ -132,7 +132,7 @@ fn new_data_settings_make_new_data_and_a_new_least_squares_fit() {
     let t = reduce(
         s.clone(),
         [Action::Settings {
-            settings: other,
+            settings: Box::new(other),
             restart: true,
         }],
     );
@@ -238,7 +238,7 @@ fn a_tasks_own_events_reach_its_part_of_the_state() {
     let s = reduce(
         s,
         [Action::Settings {
-            settings,
+            settings: Box::new(settings),
             restart: true,
         }],
     );

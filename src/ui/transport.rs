@@ -25,7 +25,7 @@ pub fn reset_callback(
     Callback::from(move |_: MouseEvent| {
         let settings = state.settings.clone();
         state.dispatch(Action::Settings {
-            settings: settings.clone(),
+            settings: Box::new(settings.clone()),
             restart: true,
         });
         send.emit(Command::Reset { settings });

@@ -10,7 +10,7 @@ use yew::UseReducerDispatcher;
 use super::state::{Action, State};
 use super::url;
 use super::worker_start::{DID_NOT_START, StartWatch, start_ms};
-use crate::protocol::{Checkpoint, Command, Event, MnistEvent, Resume, TaskEvent};
+use crate::protocol::{Checkpoint, Command, Event, Resume};
 use crate::settings::Settings;
 
 /// Path of the worker script, relative to the page (so the app works under any subpath).
@@ -156,7 +156,7 @@ impl WorkerLink {
         url::write(&settings);
         *self.settings.borrow_mut() = settings.clone();
         self.dispatcher.dispatch(Action::Settings {
-            settings,
+            settings: Box::new(settings),
             restart: false,
         });
     }
@@ -212,18 +212,13 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
             link.was_running.set(snapshot.progress.running);
             link.dispatcher.dispatch(Action::Snapshot(snapshot));
         }
-        Event::Task(TaskEvent::Mnist(MnistEvent::ModelLoaded { settings, step })) => {
-            link.adopt(*settings);
-            let event = MnistEvent::ModelLoaded {
-                settings: Box::new(link.settings.borrow().clone()),
-                step,
-            };
-            link.dispatcher
-                .dispatch(Action::Task(TaskEvent::Mnist(event)));
-        }
-        Event::Task(event) => {
-            if let TaskEvent::Mnist(MnistEvent::Snapshot(s)) = &event {
-                link.was_running.set(s.progress.running);
+        Event::Task(mut event) => {
+            if let Some(running) = event.running() {
+                link.was_running.set(running);
+            }
+            if let Some(settings) = event.loaded_settings() {
+                link.adopt(settings.clone());
+                *settings = link.settings.borrow().clone();
             }
             link.dispatcher.dispatch(Action::Task(event))
         }

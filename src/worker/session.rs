@@ -27,6 +27,8 @@ pub struct Session {
     pub mnist_data: Option<Rc<MnistData>>,
     /// MNIST is being downloaded.
     pub loading: bool,
+    /// The GPT's corpora, once fetched (kept across runs).
+    pub texts: tasks::TextFiles,
     /// Absolute URL of the `data/mnist/` folder.
     pub data_url: String,
     /// Predicted class of every test image at the newest evaluation (for the confusion
@@ -94,6 +96,7 @@ impl Session {
         };
         let data = Datasets {
             mnist: self.mnist_data.clone(),
+            texts: self.texts.clone(),
         };
         let (run, why_not) = tasks::build(&self.settings, device.clone(), &data, resume);
         self.trainer = run;

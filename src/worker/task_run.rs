@@ -7,6 +7,7 @@ use futures::future::LocalBoxFuture;
 use super::session::Saved;
 use crate::engine::EngineError;
 use crate::engine::checkpoint::PendingCheckpoint;
+use crate::engine::gpt::run::GptRun;
 use crate::engine::mnist::MnistTrainer;
 use crate::protocol::{Event, Hyper, Progress};
 
@@ -52,6 +53,10 @@ pub trait TaskRun {
     fn prepare_checkpoint(&self, owner: &str) -> Option<PendingCheckpoint>;
     /// The MNIST run, for MNIST's own requests (evaluate, examples, model files).
     fn mnist(&mut self) -> Option<&mut MnistTrainer> {
+        None
+    }
+    /// The GPT run, for its own requests (text from a prompt).
+    fn gpt(&mut self) -> Option<&mut GptRun> {
         None
     }
 }

@@ -11,11 +11,13 @@ export class Playground {
    * @param {string} [o.hash] the settings, e.g. "#task=mnist&subset=1000"
    * @param {string} [o.workerPrelude] JavaScript prepended to the worker script
    * @param {{width:number,height:number}} [o.viewport]
+   * @param {(page: import("playwright-core").Page) => Promise<void>} [o.prepare] run before the
+   *   page opens (e.g. routes that damage a file)
    */
-  static async open({ mode = "no-webgpu", hash = "", workerPrelude, viewport = { width: 1500, height: 1000 } } = {}) {
+  static async open({ mode = "no-webgpu", hash = "", workerPrelude, viewport = { width: 1500, height: 1000 }, prepare } = {}) {
     const server = await serve();
     const browser = await launch(mode);
-    const page = await browser.newPage({ viewport, ...NO_SW });
+    const page = await browser.newPage({ viewport, acceptDownloads: true, ...NO_SW });
     const errors = watchErrors(page);
     if (workerPrelude) {
       await page.route(WORKER_SCRIPT, async (route) => {
@@ -23,6 +25,7 @@ export class Playground {
         await route.fulfill({ response, body: workerPrelude + (await response.text()) });
       });
     }
+    await prepare?.(page);
     await page.goto(`${server.url}${hash}`);
     return new Playground(server, browser, page, errors);
   }

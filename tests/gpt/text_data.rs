@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use ml_playground::data::rng::Rng;
 use ml_playground::data::text::batch;
-use ml_playground::data::text::corpus::{BOUNDARY, Corpus};
+use ml_playground::data::text::corpus::{BOUNDARY, Corpus, CorpusKind};
 use ml_playground::data::text::synthetic::{Split, SyntheticTask, split_of};
 use ml_playground::data::text::vocab::Vocab;
 use proptest::prelude::*;
@@ -25,6 +25,12 @@ fn the_shipped_text_is_the_documented_text() {
         let (hash, file) = line.split_once("  ").unwrap();
         let got = format!("{:x}", Sha256::digest(shipped(file)));
         assert_eq!(got, hash, "{file}");
+        // The worker checks each download against the same sum.
+        let kind = [CorpusKind::Names, CorpusKind::Shakespeare]
+            .into_iter()
+            .find(|&k| Corpus::file(k) == file)
+            .unwrap();
+        assert_eq!(Corpus::sha256(kind), hash, "{file}");
     }
     assert_eq!(sums.lines().count(), 2);
 }

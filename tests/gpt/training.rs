@@ -61,13 +61,13 @@ fn sort_reaches_exact_answers_on_unseen_prompts() {
     );
     assert!(notices.is_empty(), "{notices:?}");
     let validation = task.validation_set(1, 1000);
-    let (correct_before, total) = block_on(trainer.exact_match(&validation)).unwrap();
+    let (correct_before, total) = block_on(trainer.evaluator().exact_match(&validation)).unwrap();
     let first = read(trainer.step().unwrap());
     for _ in 1..steps {
         trainer.step().unwrap();
     }
-    let last = block_on(trainer.examples_loss(&validation)).unwrap();
-    let (correct, _) = block_on(trainer.exact_match(&validation)).unwrap();
+    let last = block_on(trainer.evaluator().examples_loss(&validation)).unwrap();
+    let (correct, _) = block_on(trainer.evaluator().exact_match(&validation)).unwrap();
     eprintln!(
         "sort: loss {first:.3} → validation {last:.4}; exact {correct_before}/{total} → {correct}/{total} in {:.1?}",
         started.elapsed()
@@ -96,13 +96,13 @@ fn names_learn_below_the_uniform_guess() {
         Rc::new(TextSource::Corpus(corpus)),
         device::cpu(),
     );
-    let before = block_on(trainer.validation_loss(4)).unwrap();
+    let before = block_on(trainer.evaluator().validation_loss(4)).unwrap();
     for _ in 0..200 {
         trainer.step().unwrap();
     }
-    let after = block_on(trainer.validation_loss(4)).unwrap();
+    let after = block_on(trainer.evaluator().validation_loss(4)).unwrap();
     let uniform = 27f32.ln();
-    let sample = block_on(trainer.sample(".", 40, 1.0, 5)).unwrap();
+    let sample = block_on(trainer.evaluator().sample(".", 40, 1.0, None, 5)).unwrap();
     eprintln!(
         "names: validation {before:.3} → {after:.3} (uniform {uniform:.3}); sample {sample:?}"
     );
@@ -149,10 +149,10 @@ fn another_task_s_examples_are_refused_with_a_message() {
     );
     let add = SyntheticTask::Add.validation_set(1, 3);
     for e in [
-        block_on(trainer.exact_match(&add)).unwrap_err(),
-        block_on(trainer.examples_loss(&add)).unwrap_err(),
-        block_on(trainer.sample("9", 3, 1.0, 1)).unwrap_err(),
-        block_on(trainer.sample("", 3, 1.0, 1)).unwrap_err(),
+        block_on(trainer.evaluator().exact_match(&add)).unwrap_err(),
+        block_on(trainer.evaluator().examples_loss(&add)).unwrap_err(),
+        block_on(trainer.evaluator().sample("9", 3, 1.0, None, 1)).unwrap_err(),
+        block_on(trainer.evaluator().sample("", 3, 1.0, None, 1)).unwrap_err(),
     ] {
         assert!(
             e.0.contains("pick the task's own")
@@ -161,7 +161,10 @@ fn another_task_s_examples_are_refused_with_a_message() {
             "{e}"
         );
     }
-    assert_eq!(block_on(trainer.exact_match(&[])).unwrap(), (0, 0));
+    assert_eq!(
+        block_on(trainer.evaluator().exact_match(&[])).unwrap(),
+        (0, 0)
+    );
 }
 
 #[test]

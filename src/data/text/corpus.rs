@@ -104,6 +104,16 @@ impl Corpus {
             CorpusKind::Names => "names.txt",
         }
     }
+
+    /// The SHA-256 of the shipped file (www/data/text/SHA256SUMS; a test checks they agree).
+    pub fn sha256(kind: CorpusKind) -> &'static str {
+        match kind {
+            CorpusKind::Shakespeare => {
+                "86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed"
+            }
+            CorpusKind::Names => "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d",
+        }
+    }
 }
 
 fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, String> {

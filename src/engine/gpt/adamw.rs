@@ -9,9 +9,15 @@ use std::any::Any;
 use std::collections::HashMap;
 
 use burn::module::{ModuleMapper, Param, ParamId};
-use burn::optim::{AdamW, AdamWConfig, AdamWState, GradientsParams, Optimizer};
+use burn::optim::{
+    AdamW, AdamWConfig, AdamWState, AdaptiveMomentumState, GradientsParams, Optimizer,
+};
 use burn::prelude::*;
 use serde::{Deserialize, Serialize};
+
+use crate::engine::checkpoint::{StateTensors, tensor};
+use crate::engine::checkpoint_module::ParamStates;
+use crate::protocol::StateValues;
 
 /// AdamW's constants.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,6 +107,36 @@ impl GptOptimizer {
             grads: &mut grads,
             lr,
         })
+    }
+}
+
+/// The moments a checkpoint keeps: (t, m, v) of each parameter.
+impl ParamStates for GptOptimizer {
+    fn state_tensors<const D: usize>(&self, id: ParamId) -> StateTensors<D> {
+        self.state::<D>(id).map_or((0, None, None), |s| {
+            let m = s.momentum;
+            (m.time as u32, Some(m.moment_1), Some(m.moment_2))
+        })
+    }
+
+    fn restore_state<const D: usize>(
+        &mut self,
+        id: ParamId,
+        saved: &StateValues,
+        dims: &[usize],
+        device: &Device,
+    ) {
+        if let StateValues::Adam { t, m, v } = saved {
+            let state = AdamWState {
+                momentum: AdaptiveMomentumState {
+                    time: *t as usize,
+                    moment_1: tensor::<D>(m, dims, device),
+                    moment_2: tensor::<D>(v, dims, device),
+                    max_moment_2: None,
+                },
+            };
+            self.states.insert(id, Box::new(state));
+        }
     }
 }
 

@@ -1,38 +1,70 @@
 //! What the run has learned, read back asynchronously: the validation loss, the synthetic
 //! tasks' exact-match score (greedy decoding), and text sampled from the model.
 
+use std::rc::Rc;
+
 use burn::prelude::*;
-use burn::tensor::activation::softmax;
 
 use super::loss::{BatchTensors, masked_cross_entropy};
 use super::model::Gpt;
 use super::trainer::GptTrainer;
 use crate::data::rng::Rng;
 use crate::data::text::batch::of_examples;
+use crate::data::text::source::TextSource;
 use crate::data::text::synthetic::{Example, Split};
 use crate::engine::{EngineError, Readback};
 
 /// The validation batches: the same ones at every evaluation of a run.
 const VALIDATION_STREAM: u64 = 0x5641_4C20_4C4F_5353;
 
+/// A copy of the run's model without autodiff (no dropout, no graph) and what it reads: it
+/// owns its handles, so the run may step on while an evaluation is awaited.
+#[derive(Clone)]
+pub struct Evaluator {
+    pub(super) model: Gpt,
+    source: Rc<TextSource>,
+    pub(super) context: usize,
+    batch: usize,
+    seed: u64,
+    /// The plain (non-autodiff) device.
+    pub(super) device: Device,
+}
+
 impl GptTrainer {
-    /// The model without autodiff (no dropout, no graph).
+    /// The model as it is now, for evaluation.
+    pub fn evaluator(&self) -> Evaluator {
+        Evaluator {
+            model: self.model.valid(),
+            source: self.source.clone(),
+            context: self.recipe.config.context,
+            batch: self.recipe.batch,
+            seed: self.recipe.seed,
+            device: self.device.clone(),
+        }
+    }
+}
+
+impl Evaluator {
     fn eval_model(&self) -> Gpt {
-        self.model.valid()
+        self.model.clone()
+    }
+
+    pub fn source(&self) -> &TextSource {
+        &self.source
     }
 
     /// The mean loss over `batches` validation batches of the run's batch size.
     pub async fn validation_loss(&self, batches: usize) -> Result<f32, EngineError> {
         let model = self.eval_model();
-        let device = self.device.clone().inner();
-        let len = self.source.sequence_len(self.recipe.config.context);
-        let mut rng = Rng::derived(self.recipe.seed, VALIDATION_STREAM);
+        let device = self.device.clone();
+        let len = self.source.sequence_len(self.context);
+        let mut rng = Rng::derived(self.seed, VALIDATION_STREAM);
         let mut rb = Readback::default();
         let mut slots = Vec::new();
         for _ in 0..batches.max(1) {
-            let Some(batch) =
-                self.source
-                    .batch(Split::Validation, self.recipe.batch, len, &mut rng)
+            let Some(batch) = self
+                .source
+                .batch(Split::Validation, self.batch, len, &mut rng)
             else {
                 return Err(EngineError(
                     "the validation split is shorter than one sequence: use a shorter context"
@@ -59,7 +91,7 @@ impl GptTrainer {
                 && e.prompt_len <= e.text.len()
                 && e.text.len() == first.text.len()
                 && e.prompt_len == first.prompt_len
-                && e.text.len() <= self.recipe.config.context + 1
+                && e.text.len() <= self.context + 1
                 && vocab.encode(&e.text).is_ok()
         };
         if !examples.iter().all(fits) {
@@ -68,7 +100,7 @@ impl GptTrainer {
             ));
         }
         let model = self.eval_model();
-        let device = self.device.clone().inner();
+        let device = self.device.clone();
         let answer_len = first.text.len() - first.prompt_len;
         let mut texts: Vec<String> = examples.iter().map(|e| e.prompt().to_string()).collect();
         for _ in 0..answer_len {
@@ -118,73 +150,16 @@ impl GptTrainer {
             len,
             examples.iter().map(|e| (e.text.as_str(), e.prompt_len)),
         );
-        if batch.batch != examples.len() || batch.batch == 0 || len > self.recipe.config.context {
+        if batch.batch != examples.len() || batch.batch == 0 || len > self.context {
             return Err(EngineError(
                 "these examples are not all of this task (one length, the task's characters): pick the task's own examples".into(),
             ));
         }
-        let tensors = BatchTensors::new(&batch, &self.device.clone().inner());
+        let tensors = BatchTensors::new(&batch, &self.device.clone());
         let loss =
             masked_cross_entropy(self.eval_model().forward(tensors.inputs.clone()), &tensors);
         let mut rb = Readback::default();
         let slot = rb.add(&loss);
         Ok(rb.run().await?.scalar(slot))
     }
-
-    /// `count` tokens sampled after `prompt` at `temperature` (> 0), the context window
-    /// sliding over the last `context` tokens; `seed` makes it repeatable.
-    pub async fn sample(
-        &self,
-        prompt: &str,
-        count: usize,
-        temperature: f64,
-        seed: u64,
-    ) -> Result<String, EngineError> {
-        let vocab = self.source.vocab();
-        let mut ids = vocab
-            .encode(prompt)
-            .map_err(|e| EngineError(e.to_string()))?;
-        if ids.is_empty() {
-            return Err(EngineError(
-                "the prompt is empty: type at least one character".into(),
-            ));
-        }
-        let model = self.eval_model();
-        let device = self.device.clone().inner();
-        let context = self.recipe.config.context;
-        let mut rng = Rng::new(seed);
-        let start = ids.len();
-        for _ in 0..count {
-            let window = &ids[ids.len().saturating_sub(context)..];
-            let t = window.len();
-            let input: Vec<i64> = window.iter().map(|&i| i64::from(i)).collect();
-            let input = Tensor::<2, Int>::from_data(TensorData::new(input, [1, t]), &device);
-            let v = vocab.len();
-            let probs = softmax(
-                model
-                    .forward(input)
-                    .slice([0..1, t - 1..t, 0..v])
-                    .reshape([v])
-                    .div_scalar(temperature.max(1e-3)),
-                0,
-            );
-            let mut rb = Readback::default();
-            let slot = rb.add(&probs);
-            let values = rb.run().await?;
-            ids.push(draw(values.vec(slot), rng.uniform()) as u32);
-        }
-        Ok(vocab.decode(&ids[start..]))
-    }
-}
-
-/// The index whose cumulative probability first exceeds `u` ∈ [0, 1).
-fn draw(probs: &[f32], u: f64) -> usize {
-    let mut sum = 0.0;
-    for (i, &p) in probs.iter().enumerate() {
-        sum += f64::from(p);
-        if u < sum {
-            return i;
-        }
-    }
-    probs.len().saturating_sub(1)
 }

@@ -3,10 +3,16 @@
 
 pub mod adamw;
 pub mod attention;
+pub mod attention_maps;
 pub mod block;
 pub mod config;
 pub mod evaluate;
 pub mod loss;
 pub mod model;
+pub mod model_file;
+pub mod readout;
+pub mod run;
+mod run_checkpoint;
+pub mod sampling;
 pub mod schedule;
 pub mod trainer;

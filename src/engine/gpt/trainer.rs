@@ -17,6 +17,9 @@ use crate::data::text::batch::TokenBatch;
 use crate::data::text::source::TextSource;
 use crate::data::text::synthetic::Split;
 
+/// The label of the training batches' random stream (mixed with the step).
+const BATCH_STREAM: u64 = 0x4750_5442 << 32;
+
 /// Everything that decides a run's numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GptRecipe {
@@ -34,7 +37,6 @@ pub struct GptTrainer {
     pub(super) model: Gpt,
     pub(super) optimizer: GptOptimizer,
     pub(super) source: Rc<TextSource>,
-    rng: Rng,
     /// Steps taken.
     pub step: u64,
 }
@@ -56,7 +58,6 @@ impl GptTrainer {
         let trainer = Self {
             model: Gpt::new(&recipe.config, &device),
             optimizer: GptOptimizer::new(recipe.adamw),
-            rng: Rng::derived(recipe.seed, 0x4750_5442),
             source,
             device,
             recipe,
@@ -78,11 +79,13 @@ impl GptTrainer {
         &self.source
     }
 
-    /// The next training batch (the run's own stream).
+    /// The next training batch: a function of (seed, step), so a checkpoint's step is all a
+    /// resumed run needs of the data order.
     pub fn next_batch(&mut self) -> Option<TokenBatch> {
         let len = self.source.sequence_len(self.recipe.config.context);
+        let mut rng = Rng::derived(self.recipe.seed, BATCH_STREAM ^ self.step);
         self.source
-            .batch(Split::Train, self.recipe.batch, len, &mut self.rng)
+            .batch(Split::Train, self.recipe.batch, len, &mut rng)
     }
 
     /// One AdamW step on `batch`; returns the loss before the step (on the device, not read).

@@ -13,6 +13,8 @@ use burn::module::{ModuleMapper, Param, ParamId};
 use burn::optim::GradientsParams;
 use burn::prelude::*;
 
+use crate::engine::checkpoint::StateTensors;
+use crate::engine::checkpoint_module::ParamStates;
 use crate::engine::optimizer::TensorOptimizer;
 pub use crate::engine::optimizer::TensorState;
 use crate::protocol::StateValues;
@@ -50,19 +52,6 @@ impl ParamOptimizer {
             .cloned()
     }
 
-    /// Sets parameter `id`'s state from plain numbers (a checkpoint), on `device` (inner).
-    pub fn restore<const D: usize>(
-        &mut self,
-        id: ParamId,
-        state: &StateValues,
-        dims: &[usize],
-        device: &Device,
-    ) {
-        if let Some(restored) = self.tensor.restore::<D>(state, dims, device) {
-            self.states.insert(id, Box::new(restored));
-        }
-    }
-
     /// The update of θ by g from a copy of the parameter's current state (the run's own
     /// state is left as it is): a preview, with the state before and after.
     pub fn preview<const D: usize>(
@@ -88,6 +77,25 @@ impl ParamOptimizer {
             grads: &mut grads,
             lr,
         })
+    }
+}
+
+/// The states a checkpoint keeps, by parameter id.
+impl ParamStates for ParamOptimizer {
+    fn state_tensors<const D: usize>(&self, id: ParamId) -> StateTensors<D> {
+        self.state::<D>(id).map_or((0, None, None), |s| s.tensors())
+    }
+
+    fn restore_state<const D: usize>(
+        &mut self,
+        id: ParamId,
+        state: &StateValues,
+        dims: &[usize],
+        device: &Device,
+    ) {
+        if let Some(restored) = self.tensor.restore::<D>(state, dims, device) {
+            self.states.insert(id, Box::new(restored));
+        }
     }
 }
 

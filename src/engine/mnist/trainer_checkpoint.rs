@@ -3,26 +3,20 @@
 
 use std::rc::Rc;
 
-use burn::module::{ModuleMapper, ModuleVisitor, Param};
 use burn::prelude::*;
 
-use super::param_optimizer::ParamOptimizer;
 use super::trainer::MnistTrainer;
 use crate::data::mnist::MnistData;
-use crate::engine::EngineError;
-use crate::engine::checkpoint::{PendingCheckpoint, Restore, tensor};
+use crate::engine::checkpoint::PendingCheckpoint;
+use crate::engine::{EngineError, checkpoint_module};
 use crate::protocol::RunCheckpoint;
 use crate::settings::{Settings, to_hash};
 
 impl MnistTrainer {
     /// Queues the checkpoint of the current step (`owner`: the page that keeps it).
     pub fn prepare_checkpoint(&self, owner: &str) -> PendingCheckpoint {
-        let mut queue = Queue {
-            optimizer: &self.optimizer,
-            pending: PendingCheckpoint::new(owner, to_hash(&self.settings), self.step),
-        };
-        self.model.visit(&mut queue);
-        queue.pending
+        let pending = PendingCheckpoint::new(owner, to_hash(&self.settings), self.step);
+        checkpoint_module::queue(&self.model, &self.optimizer, pending)
     }
 
     /// The run of `settings` continued from `checkpoint` on `device`: the same weights,
@@ -41,53 +35,9 @@ impl MnistTrainer {
             ));
         }
         let inner = run.device.clone().inner();
-        let mut fill = Fill {
-            restore: Restore::new(checkpoint),
-            optimizer: &mut run.optimizer,
-            inner,
-        };
-        let model = run.model.clone().map(&mut fill);
-        fill.restore.finish()?;
-        run.model = model;
+        run.model =
+            checkpoint_module::restore(run.model.clone(), checkpoint, &mut run.optimizer, inner)?;
         run.step = checkpoint.step;
         Ok(run)
-    }
-}
-
-struct Queue<'a> {
-    optimizer: &'a ParamOptimizer,
-    pending: PendingCheckpoint,
-}
-
-impl ModuleVisitor for Queue<'_> {
-    fn visit_float<const D: usize>(&mut self, param: &Param<Tensor<D>>) {
-        let state = self
-            .optimizer
-            .state::<D>(param.id)
-            .map(|s| s.tensors())
-            .unwrap_or((0, None, None));
-        self.pending.add(&param.val(), state);
-    }
-}
-
-struct Fill<'a, 'c> {
-    restore: Restore<'c>,
-    optimizer: &'a mut ParamOptimizer,
-    /// The non-autodiff device the optimizer state lives on.
-    inner: Device,
-}
-
-impl ModuleMapper for Fill<'_, '_> {
-    fn map_float<const D: usize>(&mut self, param: Param<Tensor<D>>) -> Param<Tensor<D>> {
-        let (id, theta, mapper) = param.consume();
-        let dims = theta.dims();
-        let Some(saved) = self.restore.next(&dims) else {
-            return Param::from_mapped_value(id, theta, mapper);
-        };
-        self.optimizer
-            .restore::<D>(id, &saved.state, &dims, &self.inner);
-        let theta =
-            Tensor::from_inner(tensor::<D>(&saved.value, &dims, &self.inner)).require_grad();
-        Param::from_mapped_value(id, theta, mapper)
     }
 }

@@ -69,7 +69,7 @@ fn execute(command: HostCommand, p: &EmbedHostProps) -> Result<&'static str, Str
         HostCommand::Reset => {
             let settings = s.settings.clone();
             p.state.dispatch(Action::Settings {
-                settings: settings.clone(),
+                settings: Box::new(settings.clone()),
                 restart: true,
             });
             p.send.emit(Command::Reset { settings });

@@ -3,6 +3,7 @@
 //! file are all a new task adds to the UI (the header, the tabs, the reducer and the embed API
 //! read them).
 
+pub mod gpt;
 mod linreg;
 pub mod mnist;
 pub mod neuron;
@@ -14,6 +15,7 @@ use yew::prelude::*;
 use super::state::{State, WorkerStatus};
 use crate::protocol::{Command, Progress, TaskEvent};
 use crate::settings::{Settings, Task};
+use gpt::{GptPage, GptView};
 use linreg::LinregPage;
 use mnist::{MnistPage, MnistPart, MnistView};
 use neuron::NeuronPage;
@@ -27,7 +29,7 @@ pub struct Tab {
 }
 
 /// The tabs, in the order the header shows them.
-pub const TABS: [Tab; 4] = [
+pub const TABS: [Tab; 5] = [
     Tab {
         task: Task::LinearRegression,
         label: "Linear regression",
@@ -42,6 +44,11 @@ pub const TABS: [Tab; 4] = [
         task: Task::Mnist,
         label: "MNIST digits",
         title: "Handwritten digits: MLPs and a small CNN, trained in your browser",
+    },
+    Tab {
+        task: Task::Gpt,
+        label: "Tiny GPT",
+        title: "A Transformer language model trained in your browser: sort digits, invent names, write Shakespeare",
     },
     Tab {
         task: Task::Formulas,
@@ -61,6 +68,7 @@ pub fn page(
         Task::LinearRegression => html! { <LinregPage {state} {send} {on_settings} /> },
         Task::Neuron => html! { <NeuronPage {state} {send} {on_settings} /> },
         Task::Mnist => html! { <MnistPage {state} {send} {on_settings} /> },
+        Task::Gpt => html! { <GptPage {state} {send} {on_settings} /> },
         Task::Formulas => html! { <FormulasPage {state} {on_settings} /> },
     }
 }
@@ -71,6 +79,7 @@ pub struct TaskViews {
     pub mnist: MnistView,
     /// The formula page's worked examples and the single neuron's run.
     pub reference: ReferenceView,
+    pub gpt: GptView,
 }
 
 /// What a task's page does to its own part of the state.
@@ -80,6 +89,8 @@ pub enum TaskAction {
     MnistClear(MnistPart),
     /// Single neuron: steps were requested (the Step buttons wait for the answer).
     NeuronPending,
+    /// Tiny GPT: the saved model was handed to the browser.
+    GptSaved,
 }
 
 impl TaskViews {
@@ -87,6 +98,7 @@ impl TaskViews {
         match event {
             TaskEvent::Mnist(e) => self.mnist.apply(e),
             TaskEvent::Reference(e) => self.reference.apply(e),
+            TaskEvent::Gpt(e) => self.gpt.apply(e),
         }
     }
 
@@ -94,6 +106,7 @@ impl TaskViews {
         match action {
             TaskAction::MnistClear(part) => self.mnist.clear(part),
             TaskAction::NeuronPending => self.reference.pending = true,
+            TaskAction::GptSaved => self.gpt.saved = None,
         }
     }
 
@@ -101,11 +114,15 @@ impl TaskViews {
     pub fn clear_run(&mut self) {
         self.mnist.clear_run();
         self.reference.clear_run();
+        self.gpt.clear_run();
     }
 
     /// The worker was given up on: no task's run is running any more.
     pub fn stop(&mut self) {
         if let Some(snapshot) = self.mnist.snapshot.as_mut() {
+            snapshot.progress.running = false;
+        }
+        if let Some(snapshot) = self.gpt.snapshot.as_mut() {
             snapshot.progress.running = false;
         }
     }
@@ -114,6 +131,7 @@ impl TaskViews {
     pub fn rewind(&mut self, step: u64) {
         self.mnist.rewind(step);
         self.reference.rewind(step);
+        self.gpt.rewind(step);
     }
 }
 
@@ -121,6 +139,7 @@ impl TaskViews {
 pub fn progress(s: &State) -> Option<&Progress> {
     match s.settings.task {
         Task::Mnist => s.views.mnist.snapshot.as_ref().map(|m| &m.progress),
+        Task::Gpt => s.views.gpt.snapshot.as_ref().map(|g| &g.progress),
         _ => s.snapshot.as_ref().map(|r| &r.progress),
     }
 }
@@ -130,6 +149,8 @@ pub fn ready(s: &State) -> bool {
     s.status == WorkerStatus::Ready
         && s.backend.is_some()
         && (s.settings.task != Task::Mnist || s.views.mnist.data_ready())
+        && (s.settings.task != Task::Gpt
+            || (s.views.gpt.data_ready() && s.views.gpt.snapshot.is_some()))
 }
 
 /// The numbers a host page gets in its `state` event (`metrics`).
@@ -141,6 +162,15 @@ pub fn host_metrics(s: &State) -> Value {
             json!({
                 "trainLoss": train.map(|t| t.loss), "trainAccuracy": train.map(|t| t.accuracy),
                 "testLoss": eval.map(|e| e.test_loss), "testAccuracy": eval.map(|e| e.accuracy),
+            })
+        }
+        Task::Gpt => {
+            let g = &s.views.gpt;
+            let eval = g.last_evaluation();
+            json!({
+                "trainLoss": g.train_curve.last().map(|p| p.1),
+                "validationLoss": eval.map(|e| e.validation_loss),
+                "exactMatch": eval.and_then(|e| e.exact).map(|(c, n)| c as f64 / n.max(1) as f64),
             })
         }
         _ => s.snapshot.as_ref().map_or(json!({}), |r| {

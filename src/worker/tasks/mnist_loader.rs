@@ -66,20 +66,32 @@ pub async fn load(
     Ok(Rc::new(data))
 }
 
-/// One file's bytes, streamed so `on_progress` sees the bytes received so far.
+/// One MNIST file's bytes; a failure says what to do.
 async fn download(
+    data_url: &str,
+    name: &str,
+    on_progress: impl FnMut(u64),
+) -> Result<Vec<u8>, String> {
+    fetch_bytes(data_url, name, on_progress)
+        .await
+        .map_err(|what| {
+            format!(
+                "MNIST could not be loaded: {what}. The playground's data files must be \
+             served next to it (in data/mnist/); check your connection and reload, or rebuild \
+             dist/ if you host it yourself."
+            )
+        })
+}
+
+/// One file's bytes, streamed so `on_progress` sees the bytes received so far; a failure is
+/// "<file>: <what went wrong>".
+pub(super) async fn fetch_bytes(
     data_url: &str,
     name: &str,
     mut on_progress: impl FnMut(u64),
 ) -> Result<Vec<u8>, String> {
     let url = format!("{data_url}{name}");
-    let failed = |what: String| {
-        format!(
-            "MNIST could not be loaded: {name}: {what}. The playground's data files must be \
-             served next to it (in data/mnist/); check your connection and reload, or rebuild \
-             dist/ if you host it yourself."
-        )
-    };
+    let failed = |what: String| format!("{name}: {what}");
     let stall_ms = stall_ms();
     let stalled = || {
         failed(format!(

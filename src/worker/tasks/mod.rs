@@ -2,6 +2,9 @@
 //! start or continued from a checkpoint. Each task's [`TaskRun`] is in its own file.
 
 mod formulas;
+mod gpt;
+mod gpt_commands;
+mod gpt_loader;
 mod linreg;
 mod mnist;
 mod mnist_commands;
@@ -16,8 +19,11 @@ use burn::tensor::Device;
 use super::session::Saved;
 use super::session::Shared;
 use super::task_run::TaskRun;
+pub use gpt_loader::TextFiles;
+
 use crate::data::mnist::MnistData;
 use crate::engine::EngineError;
+use crate::engine::gpt::run::GptRun;
 use crate::engine::mnist::MnistTrainer;
 use crate::engine::neuron_run::NeuronRun;
 use crate::engine::trainer::LinRegTrainer;
@@ -28,10 +34,12 @@ use crate::settings::{Settings, Task};
 /// The data sets a run may need (loaded by the worker on demand).
 pub struct Datasets {
     pub mnist: Option<Rc<MnistData>>,
+    /// The GPT's corpora fetched so far.
+    pub texts: TextFiles,
 }
 
 /// The run of `settings.task` on `device`, continued from `resume` where it can be (else from
-/// step 0, with the bare reason). No run for MNIST before its data is in.
+/// step 0, with the bare reason). No run for MNIST or a GPT corpus before its data is in.
 pub fn build(
     s: &Settings,
     device: Device,
@@ -67,6 +75,14 @@ pub fn build(
             |c| NeuronRun::resume(s, device.clone(), c),
             || NeuronRun::new(s, device.clone()),
         )),
+        Task::Gpt => match data.texts.source(s.gpt.text, s.seed) {
+            Some(source) => boxed(continued(
+                tensors,
+                |c| GptRun::resume(s, source.clone(), device.clone(), c),
+                || GptRun::new(s, source.clone(), device.clone()),
+            )),
+            None => (None, None),
+        },
         Task::Formulas => {
             let input = NeuronInput::from_settings(s);
             (
@@ -78,17 +94,19 @@ pub fn build(
 }
 
 /// Answers a task's own request with events.
-pub fn handle(shared: &Shared, command: TaskCommand, send: impl Fn(Event) + 'static) {
+pub fn handle(shared: &Shared, command: TaskCommand, send: impl Fn(Event) + Clone + 'static) {
     match command {
         TaskCommand::Mnist(c) => mnist_commands::handle(shared, c, send),
         TaskCommand::Reference(c) => reference_commands::handle(shared, c, send),
+        TaskCommand::Gpt(c) => gpt_commands::handle(shared, c, send),
     }
 }
 
-/// Starts loading the data the task needs, if it needs any it does not have (MNIST's); the
-/// run is then prepared and its first snapshot sent.
+/// Starts loading the data the task needs, if it needs any it does not have (MNIST's, a GPT
+/// corpus); the run is then prepared and its first snapshot sent.
 pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
-    mnist_commands::ensure_data(shared, send);
+    mnist_commands::ensure_data(shared, send.clone());
+    gpt_commands::ensure_data(shared, send);
 }
 
 /// Continues from the checkpoint if there is one and it can be; else a fresh run and why.

@@ -13,7 +13,6 @@ mod draw_probs;
 mod fmt;
 mod gallery;
 mod metric_chart;
-mod model_file;
 mod page;
 mod pixels;
 mod progress;
@@ -23,4 +22,4 @@ mod view_state;
 mod weights;
 
 pub use page::MnistPage;
-pub use view_state::{MnistPart, MnistView};
+pub use view_state::{MnistPart, MnistView, size_text};

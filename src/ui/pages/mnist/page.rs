@@ -11,7 +11,6 @@ use super::curves::Curves;
 use super::data_panel::DataPanel;
 use super::draw_pad::DrawPad;
 use super::gallery::Gallery;
-use super::model_file::ModelFilePanel;
 use super::progress::MnistProgress;
 use super::steps::{FollowSample, TraceRequest, next_serial};
 use super::transport::MnistTransport;
@@ -20,6 +19,7 @@ use super::weights::WeightsGrid;
 use crate::protocol::{Command, MnistCommand, TraceFocus, TraceSample};
 use crate::settings::Settings;
 use crate::ui::embed::Show;
+use crate::ui::model_file::ModelFilePanel;
 use crate::ui::pages::TaskAction;
 use crate::ui::state::{Action, State, WorkerStatus};
 
@@ -129,7 +129,11 @@ pub fn MnistPage(props: &MnistPageProps) -> Html {
                     on_clear={clear(MnistPart::Drawing)} on_follow={on_follow.clone()} /></Show>
                 <Show name="weights">
                 <ModelFilePanel {ready} saved={m.saved.clone()} status={m.model_status.clone()}
-                    send={props.send.clone()} dispatch={state.dispatcher()} />
+                    on_save={props.send.reform(|()| Command::from(MnistCommand::Save))}
+                    on_load={props.send.reform(|bytes| Command::from(MnistCommand::Load { bytes }))}
+                    on_downloaded={clear(MnistPart::Saved)} accept=".mlpg,.bin"
+                    hint="Save the trained weights (with the architecture and settings) to a file; load one to continue or to evaluate it."
+                    dispatch={state.dispatcher()} />
                 <WeightsGrid evaluation={last_rc} model={s.settings.mnist.model} />
                 </Show>
             </section>

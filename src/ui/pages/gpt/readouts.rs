@@ -1,0 +1,78 @@
+//! Where the run stands (step k / n, tokens/s, ETA, α now) and its headline numbers: the
+//! training and validation loss against the uniform guess, and a synthetic task's exact match.
+
+use yew::prelude::*;
+
+use crate::protocol::gpt::{GptEvaluation, GptSnapshot};
+use crate::settings::Settings;
+use crate::ui::progress::status;
+
+#[derive(Properties, PartialEq)]
+pub struct ReadoutsProps {
+    pub snapshot: Option<GptSnapshot>,
+    pub train_loss: Option<f32>,
+    pub evaluation: Option<GptEvaluation>,
+    pub settings: Settings,
+}
+
+fn readout(label: &str, testid: &str, value: String, note: String) -> Html {
+    html! {
+        <div class="readout">
+            <div class="readout-label">{label.to_string()}</div>
+            <div class="readout-value" data-testid={testid.to_string()}>{value}</div>
+            <div class="readout-ref">{note}</div>
+        </div>
+    }
+}
+
+fn loss(v: Option<f32>) -> String {
+    v.filter(|v| v.is_finite())
+        .map_or("—".into(), |v| format!("{v:.3}"))
+}
+
+#[component]
+pub fn Readouts(props: &ReadoutsProps) -> Html {
+    let total = props.settings.gpt.steps;
+    let snap = props.snapshot.as_ref();
+    let (step, running_status, rate, lr) = snap.map_or((0, "—".to_string(), 0.0, None), |s| {
+        let p = &s.progress;
+        (p.step, status(p), p.samples_per_sec, Some(s.lr))
+    });
+    let tokens = snap.map_or(0.0, |s| {
+        rate * s.info.tokens_per_step as f64 / props.settings.batch_size.max(1) as f64
+    });
+    let uniform = snap.map(|s| s.info.uniform_loss);
+    let e = props.evaluation.as_ref();
+    let exact = e.and_then(|e| e.exact);
+    let fraction = if total > 0 {
+        step as f64 / total as f64
+    } else {
+        0.0
+    };
+    html! {
+        <>
+            <div class="progress">
+                <div class="bar" role="progressbar" aria-label="The whole run" aria-valuemin="0"
+                    aria-valuemax={total.to_string()} aria-valuenow={step.to_string()} data-testid="progress">
+                    <div class="fill" style={format!("width: {:.2}%", fraction * 100.0)}></div>
+                </div>
+                <div class="counters">
+                    <span>{"step "}<b data-testid="step-count">{step}</b>{format!(" / {total}")}</span>
+                    <span data-testid="tokens-per-sec">{if tokens > 0.0 { format!("{tokens:.0} tokens/s") } else { "— tokens/s".into() }}</span>
+                    <span data-testid="gpt-lr">{lr.map_or("α —".into(), |a| format!("α now {a:.2e}"))}</span>
+                    <span data-testid="eta">{running_status}</span>
+                </div>
+            </div>
+            <div class="readouts gpt-readouts">
+                { readout("train loss", "gpt-train-loss", loss(props.train_loss), "mean of the batches since the last point".into()) }
+                { readout("validation loss", "gpt-val-loss", loss(e.map(|e| e.validation_loss)),
+                    e.map_or("no evaluation yet".into(), |e| format!("held-out text, step {}", e.step))) }
+                { readout("uniform guess", "gpt-uniform", uniform.map_or("—".into(), |u| format!("{u:.3}")), "ln |V|: every token equally likely".into()) }
+                if let Some((right, of)) = exact {
+                    { readout("exact match", "gpt-exact", format!("{:.1} %", 100.0 * right as f64 / of.max(1) as f64),
+                        format!("{right} / {of} held-out prompts, every answer token right")) }
+                }
+            </div>
+        </>
+    }
+}
