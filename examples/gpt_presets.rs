@@ -2,7 +2,7 @@
 //! browser's): the wall time until sort answers every held-out prompt exactly, names' and
 //! Shakespeare's validation losses reach the targets, or the recipe's steps run out.
 //!
-//!   cargo run --release --example gpt_presets -- sort [max_seconds] [steps]
+//!   cargo run --release --example gpt_presets -- sort [max_seconds] [steps] [peak_lr]
 //!   cargo run --release --example gpt_presets -- names 300
 //!
 //! It reports the steps and seconds at each evaluation, so a run can be compared with
@@ -31,6 +31,9 @@ fn main() {
     data.apply(&mut s);
     if let Some(steps) = args.get(3).and_then(|s| s.parse().ok()) {
         s.gpt.steps = steps;
+    }
+    if let Some(lr) = args.get(4).and_then(|s| s.parse().ok()) {
+        s.live.lr = lr;
     }
     let source = match data.synthetic() {
         Some(task) => TextSource::synthetic(task),

@@ -90,7 +90,8 @@ impl TextData {
     /// - sort, reverse: minGPT's gpt-nano (3 layers, 3 heads, d 48), batch 64, 500 steps at
     ///   α 2·10⁻³ (minGPT trains 2,000 at 5·10⁻⁴; sort is exact here by step ≈ 130);
     /// - add: the same model, three times the steps;
-    /// - names: makemore's default Transformer (4 layers, 4 heads, d 64, context 16), batch 32;
+    /// - names: makemore's default Transformer (4 layers, 4 heads, d 64, context 16), batch 32,
+    ///   α 3·10⁻³ (measured here: validation 2.148 after 3,000 steps, 2.179 at 10⁻³);
     /// - Shakespeare: nanoGPT's CPU setting (4 layers, 4 heads, d 128, context 64, batch 12,
     ///   2,000 iterations, α 10⁻³ with 100 warm-up steps and cosine decay).
     ///
@@ -107,7 +108,7 @@ impl TextData {
         let (layers, heads, d_model, context, batch, steps, lr) = match self {
             Self::Sort | Self::Reverse => (3, 3, 48, 16, 64, 500, 2e-3),
             Self::Add => (3, 3, 48, 16, 64, 1_500, 2e-3),
-            Self::Names => (4, 4, 64, 16, 32, 3_000, 1e-3),
+            Self::Names => (4, 4, 64, 16, 32, 3_000, 3e-3),
             Self::Shakespeare => (4, 4, 128, 64, 12, 2_000, 1e-3),
         };
         let gpt = GptSettings {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { Playground } from "./fixture.mjs";
+import { OUT } from "./helpers.mjs";
 
 const MODES = ["webgpu", "no-webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
 
@@ -35,6 +36,9 @@ describe("Tiny GPT, sort on the CPU", () => {
       await app.byTestId("gpt-attention-map").first().waitFor({ timeout: 60_000 });
       assert.equal(await app.byTestId("gpt-attention-map").count(), 9, "3 layers × 3 heads");
       await app.screenshot("gpt-sort-cpu-trained");
+      await app.page.getByTestId("step-count").scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: join(OUT, "gpt-sort-cpu-top.png") }); // the README's
+
       // Saved and loaded into a fresh page, the model answers the same.
       const [download] = await Promise.all([app.page.waitForEvent("download"), app.byTestId("save-model").click()]);
       assert.match(download.suggestedFilename(), /^gpt-sort-3x3h-d48-step\d+\.mlpg$/);
