@@ -16,6 +16,7 @@ mod notices;
 mod pages;
 mod params_panel;
 mod progress;
+mod readout;
 mod run_buttons;
 mod state;
 #[cfg(test)]

@@ -57,6 +57,15 @@ pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
+/// An SVG path through `points` (already in pixels): `M x,y L x,y …`.
+pub fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
+    let mut d = String::new();
+    for (i, (px, py)) in points.enumerate() {
+        d += &format!("{}{px:.1},{py:.1} ", if i == 0 { "M" } else { "L" });
+    }
+    d
+}
+
 /// Short tick label.
 pub fn label(v: f64) -> String {
     if v == 0.0 {

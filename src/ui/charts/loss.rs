@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::axes::{HEIGHT, Scale, WIDTH, axes, ticks};
+use super::axes::{HEIGHT, Scale, WIDTH, axes, polyline, ticks};
 use crate::data::least_squares::{self, LeastSquares};
 use crate::data::linreg::LinRegData;
 use crate::protocol::CurvePoint;
@@ -12,14 +12,6 @@ pub struct LossChartProps {
     pub history: Vec<CurvePoint>,
     pub data: LinRegData,
     pub least_squares: Option<LeastSquares>,
-}
-
-fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
-    let mut d = String::new();
-    for (i, (px, py)) in points.enumerate() {
-        d += &format!("{}{px:.1},{py:.1} ", if i == 0 { "M" } else { "L" });
-    }
-    d
 }
 
 #[component]
@@ -47,7 +39,7 @@ pub fn LossChart(props: &LossChartProps) -> Html {
     let y = Scale::new((lo, hi), Scale::y());
     let log_y = |v: f32| y.map(f64::from(v).max(1e-12).log10());
     let curve = |pick: fn(&CurvePoint) -> f32| {
-        path(
+        polyline(
             props
                 .history
                 .iter()

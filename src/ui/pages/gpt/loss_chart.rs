@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::charts::axes::{HEIGHT, Scale, WIDTH, axes, label, ticks};
+use crate::ui::charts::axes::{HEIGHT, Scale, WIDTH, axes, label, polyline, ticks};
 
 /// One curve: (step, value) points, drawn as a line, with dots when sparse.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,14 +34,6 @@ pub struct StepChartProps {
     pub percent: bool,
     pub aria: AttrValue,
     pub testid: AttrValue,
-}
-
-fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
-    let mut d = String::new();
-    for (i, (x, y)) in points.enumerate() {
-        d += &format!("{}{x:.1},{y:.1} ", if i == 0 { "M" } else { "L" });
-    }
-    d
 }
 
 #[component]
@@ -85,7 +77,7 @@ pub fn StepChart(props: &StepChartProps) -> Html {
             for c in props.curves.iter() {
                 <g class={classes!("series", c.class)}>
                     <path class={classes!("curve", c.class)}
-                        d={path(c.points.iter().copied().filter(|p| p.1.is_finite()).map(at))} />
+                        d={polyline(c.points.iter().copied().filter(|p| p.1.is_finite()).map(at))} />
                     if c.dots {
                         for (cx, cy) in c.points.iter().copied().filter(|p| p.1.is_finite()).map(at) {
                             <circle class={classes!("dot", c.class)} r="3" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} />

@@ -100,25 +100,21 @@ pub fn GptPage(props: &GptPageProps) -> Html {
                 .map(|(c, n)| (e.step as f64, c as f64 / n.max(1) as f64))
         })
         .collect();
-    let example = match s.settings.gpt.text.synthetic() {
-        Some(task) => task
-            .validation_set(s.settings.seed, 1)
-            .first()
-            .map(|e| e.prompt().to_string())
-            .unwrap_or_default(),
-        None if s.settings.gpt.text == crate::settings::TextData::Names => ".".to_string(),
-        None => "ROMEO:".to_string(),
-    };
-    let attention_example = match s.settings.gpt.text.synthetic() {
-        Some(task) => task
-            .validation_set(s.settings.seed, 1)
-            .first()
-            .map(|e| e.text[..e.text.len() - 1].to_string())
-            .unwrap_or_default(),
-        None if s.settings.gpt.text == crate::settings::TextData::Names => {
-            ".emma.olivia".to_string()
-        }
-        None => "ROMEO:\nWhat light".to_string(),
+    // The inputs the prompt box and the attention maps start from: a held-out example of a
+    // synthetic task (its prompt; the whole model input), a corpus's own opening.
+    let held_out = s
+        .settings
+        .gpt
+        .text
+        .synthetic()
+        .and_then(|task| task.validation_set(s.settings.seed, 1).pop());
+    let (example, attention_example) = match (&held_out, s.settings.gpt.text) {
+        (Some(e), _) => (
+            e.prompt().to_string(),
+            e.text[..e.text.len() - 1].to_string(),
+        ),
+        (None, crate::settings::TextData::Names) => (".".to_string(), ".emma.olivia".to_string()),
+        (None, _) => ("ROMEO:".to_string(), "ROMEO:\nWhat light".to_string()),
     };
     let last = g.last_evaluation().cloned();
     html! {

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::protocol::gpt::{GptEvaluation, GptSnapshot};
 use crate::settings::Settings;
 use crate::ui::progress::status;
+use crate::ui::readout::readout;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadoutsProps {
@@ -13,16 +14,6 @@ pub struct ReadoutsProps {
     pub train_loss: Option<f32>,
     pub evaluation: Option<GptEvaluation>,
     pub settings: Settings,
-}
-
-fn readout(label: &str, testid: &str, value: String, note: String) -> Html {
-    html! {
-        <div class="readout">
-            <div class="readout-label">{label.to_string()}</div>
-            <div class="readout-value" data-testid={testid.to_string()}>{value}</div>
-            <div class="readout-ref">{note}</div>
-        </div>
-    }
 }
 
 fn loss(v: Option<f32>) -> String {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::fmt::{loss, percent};
 use super::metric_chart::{MetricChart, Series, YAxis};
 use crate::protocol::mnist::{Evaluation, TrainPoint};
+use crate::ui::readout::readout;
 
 #[derive(Properties, PartialEq)]
 pub struct CurvesProps {
@@ -61,15 +62,6 @@ pub fn Curves(props: &CurvesProps) -> Html {
     ];
     let last_eval = props.evaluations.last();
     let last_train = props.train.last();
-    let readout = |label: &str, testid: &str, value: String, note: String| {
-        html! {
-            <div class="readout">
-                <div class="readout-label">{label.to_string()}</div>
-                <div class="readout-value" data-testid={testid.to_string()}>{value}</div>
-                <div class="readout-ref">{note}</div>
-            </div>
-        }
-    };
     let eval_note = last_eval.map_or("no evaluation yet".to_string(), |e| {
         if (e.epoch - e.epoch.round()).abs() < 1e-6 {
             format!("10,000 test images, after epoch {:.0}", e.epoch)

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::charts::axes::{HEIGHT, Scale, WIDTH, axes, label, ticks};
+use crate::ui::charts::axes::{HEIGHT, Scale, WIDTH, axes, label, polyline, ticks};
 
 /// One line (and optionally its points) of a chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,14 +30,6 @@ pub struct MetricChartProps {
     pub y: YAxis,
     pub aria: AttrValue,
     pub testid: AttrValue,
-}
-
-fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
-    let mut d = String::new();
-    for (i, (px, py)) in points.enumerate() {
-        d += &format!("{}{px:.1},{py:.1} ", if i == 0 { "M" } else { "L" });
-    }
-    d
 }
 
 /// The y domain (in chart units: log10 or fraction) and its tick values.
@@ -125,7 +117,7 @@ pub fn MetricChart(props: &MetricChartProps) -> Html {
             { axes(&x, &y, &ticks(0.0, x_max, 5), &y_ticks, "epoch", &fmt) }
             for s in props.series.iter() {
                 <g class={classes!("series", s.class)}>
-                    <path class={classes!("curve", s.class)} d={path(s.points.iter().copied().filter(|p| valid(p.1)).map(at))} />
+                    <path class={classes!("curve", s.class)} d={polyline(s.points.iter().copied().filter(|p| valid(p.1)).map(at))} />
                     if s.dots {
                         for (cx, cy) in s.points.iter().copied().filter(|p| valid(p.1)).map(at) {
                             <circle class={classes!("dot", s.class)} r="3.5" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} />
