@@ -4,8 +4,12 @@
 
 // The oracles of the native tests, run here on WebGPU and on the CPU.
 mod common;
+#[path = "gpt/follow_check.rs"]
+mod follow_check;
 #[path = "wasm_browser/gpt.rs"]
 mod gpt;
+#[path = "wasm_browser/gpt_follow.rs"]
+mod gpt_follow;
 // The GPT's oracle (`tests/gpt/`), under the names its files use.
 #[path = "gpt/adamw_oracle.rs"]
 mod adamw_oracle;

@@ -3,6 +3,14 @@
 
 pub mod export;
 pub mod format;
+pub mod gpt_follow;
+mod gpt_follow_attention;
+mod gpt_follow_backward;
+pub mod gpt_follow_export;
+mod gpt_follow_forward;
+mod gpt_follow_output;
+mod gpt_follow_query;
+mod gpt_follow_update;
 pub mod latex;
 pub mod linreg_math;
 pub mod linreg_steps;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Progress;
+use super::gpt_follow::{FollowRequest, TokenTrace};
 use super::mnist::ModelFile;
 use crate::settings::{Settings, TextData};
 
@@ -108,6 +109,8 @@ pub enum GptEvent {
     Snapshot(Box<GptSnapshot>),
     Sample(GptSample),
     Attention(Box<GptAttention>),
+    /// One token followed through the next step.
+    Follow(Box<TokenTrace>),
     /// "Save model": the file to download.
     ModelSaved(ModelFile),
     /// A model file was loaded: its settings now apply, and it continues from `step`.
@@ -128,6 +131,8 @@ pub enum GptCommand {
     },
     /// Every layer's and head's attention weights for `text`.
     Attention { text: String },
+    /// Follow one token of the next training batch through the next step.
+    Follow(FollowRequest),
     /// The model as a file.
     Save,
     /// A model file's bytes.

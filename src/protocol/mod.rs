@@ -6,6 +6,7 @@ pub mod checkpoint;
 mod command;
 mod event;
 pub mod gpt;
+pub mod gpt_follow;
 pub mod host;
 pub mod host_watch;
 pub mod mnist;

@@ -14,7 +14,7 @@ use super::value::shown;
 /// Panels that `hide=` can leave out, with what they are (for the Share dialog). Any setting's
 /// hash key (e.g. `lr`, `optimizer`) also hides that one control, where
 /// its [row](super::table::Row) says it can be hidden.
-pub const PANELS: [(&str, &str); 17] = [
+pub const PANELS: [(&str, &str); 18] = [
     ("tabs", "Task tabs"),
     ("controls", "Settings panel"),
     ("presets", "Preset buttons"),
@@ -33,6 +33,7 @@ pub const PANELS: [(&str, &str); 17] = [
     ("writer", "Let the GPT write (prompt)"),
     ("vocab", "The GPT's vocabulary"),
     ("attention", "The GPT's attention maps"),
+    ("follow", "The GPT's follow-one-token panel"),
     ("recipe", "The GPT's recipe notes"),
     ("share", "Share / Embed button"),
 ];

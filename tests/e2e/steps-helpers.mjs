@@ -8,14 +8,14 @@ import { OUT } from "./helpers.mjs";
 import { plainNumber, shownAs } from "./math-text.mjs";
 import { linesMatch } from "./nn-lines.mjs";
 
-/** The number at `key` ("layers[0].z[3]", "output.loss") in the exported document. */
+/** The number at `key` ("layers[0].z[3]", "output.loss", "forward.k[2][0]") in the exported document. */
 export function lookup(doc, key) {
   let v = doc;
   for (const part of key.split(".")) {
-    const m = part.match(/^([^[]+)(?:\[(\d+)\])?$/);
+    const m = part.match(/^([^[]+)((?:\[\d+\])*)$/);
     if (!m || v == null) return undefined;
     v = v[m[1]];
-    if (m[2] !== undefined) v = v?.[Number(m[2])];
+    for (const [, i] of m[2].matchAll(/\[(\d+)\]/g)) v = v?.[Number(i)];
   }
   return v;
 }

@@ -3,6 +3,8 @@
 
 mod adamw_oracle;
 mod burn_params;
+mod follow;
+mod follow_check;
 mod model_oracle;
 mod oracle;
 mod run;

@@ -161,7 +161,7 @@ fn relu_gpt_matches_the_oracle_for_three_adamw_steps() {
 fn gradients_params_cover_every_parameter() {
     let source = Rc::new(TextSource::synthetic(SyntheticTask::Add));
     let len = SyntheticTask::Add.sequence_len();
-    let (mut trainer, _) = GptTrainer::new(
+    let (trainer, _) = GptTrainer::new(
         recipe(len, FfnActivation::Gelu, 1e-2),
         source,
         device::cpu(),

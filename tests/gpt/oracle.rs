@@ -24,7 +24,45 @@ pub struct Batch<'a> {
     pub weights: &'a [f32],
 }
 
+/// One token followed: sequence b, block l, head h, position t.
+#[derive(Clone, Copy)]
+pub struct Focus {
+    pub b: usize,
+    pub l: usize,
+    pub h: usize,
+    pub t: usize,
+}
+
+/// The followed token's intermediates (head-sized vectors for q, c; s and a for j ≤ t), each
+/// as its values and ∂L/∂ of it.
+#[derive(Default)]
+pub struct Followed {
+    pub ln_1: Vec<(f64, f64)>,
+    pub q: Vec<(f64, f64)>,
+    pub k: Vec<Vec<(f64, f64)>>,
+    pub v: Vec<Vec<(f64, f64)>>,
+    pub s: Vec<(f64, f64)>,
+    pub a: Vec<(f64, f64)>,
+    pub c: Vec<(f64, f64)>,
+    pub o: Vec<(f64, f64)>,
+    pub z: Vec<(f64, f64)>,
+}
+
+#[derive(Default)]
+struct Recorded {
+    ln_1: Vec<Var>,
+    q: Vec<Var>,
+    k: Vec<Vec<Var>>,
+    v: Vec<Vec<Var>>,
+    s: Vec<Var>,
+    a: Vec<Var>,
+    c: Vec<Var>,
+    o: Vec<Var>,
+    z: Vec<Var>,
+}
+
 pub struct Oracle {
+    pub followed: Followed,
     pub loss: f64,
     /// `[batch, T, V]`, row-major.
     pub logits: Vec<f64>,
@@ -34,6 +72,9 @@ pub struct Oracle {
 const LN_EPS: f64 = 1e-5;
 
 struct Net<'p> {
+    /// The followed head and position, when the current sequence and block are the focus's.
+    here: Option<(usize, usize)>,
+    rec: Recorded,
     tape: Tape,
     leaves: BTreeMap<String, Vec<Var>>,
     params: &'p Params,
@@ -141,17 +182,36 @@ impl Net<'_> {
                     let vc: Vec<Var> = (0..=i).map(|j| v[j][c]).collect();
                     context[i].push(self.tape.dot(&a, &vc));
                 }
+                if self.here == Some((h, i)) {
+                    self.rec.q = q[i][cols.clone()].to_vec();
+                    self.rec.k = (0..=i).map(|j| k[j][cols.clone()].to_vec()).collect();
+                    self.rec.v = (0..=i).map(|j| v[j][cols.clone()].to_vec()).collect();
+                    self.rec.s = s.clone();
+                    self.rec.a = a.clone();
+                    self.rec.c = context[i][cols.clone()].to_vec();
+                }
             }
         }
-        context
+        let out: Vec<Vec<Var>> = context
             .iter()
             .map(|c| self.linear(c, &format!("{name}.o")))
-            .collect()
+            .collect();
+        if let Some((_, t)) = self.here {
+            self.rec.o = out[t].clone();
+        }
+        out
     }
 }
 
 pub fn run(params: &Params, shape: &Shape, batch: &Batch) -> Oracle {
+    run_followed(params, shape, batch, None)
+}
+
+/// [`run`], recording `focus`'s intermediates and their gradients.
+pub fn run_followed(params: &Params, shape: &Shape, batch: &Batch, focus: Option<Focus>) -> Oracle {
     let mut net = Net {
+        here: None,
+        rec: Recorded::default(),
         tape: Tape::default(),
         leaves: BTreeMap::new(),
         params,
@@ -183,7 +243,12 @@ pub fn run(params: &Params, shape: &Shape, batch: &Batch) -> Oracle {
                 .iter()
                 .map(|r| net.layer_norm(r, &format!("b{l}.ln1")))
                 .collect();
+            net.here = focus.filter(|f| f.b == b && f.l == l).map(|f| (f.h, f.t));
+            if let Some((_, t)) = net.here {
+                net.rec.ln_1 = n1[t].clone();
+            }
             let a = net.attention(&n1, &format!("b{l}.attn"), shape.heads);
+            net.here = None;
             let h: Vec<Vec<Var>> = x
                 .iter()
                 .zip(&a)
@@ -220,6 +285,9 @@ pub fn run(params: &Params, shape: &Shape, batch: &Batch) -> Oracle {
         for (t, row) in x.iter().enumerate() {
             let nf = net.layer_norm(row, "lnf");
             let z = net.linear(&nf, "head");
+            if focus.is_some_and(|f| f.b == b && f.t == t) {
+                net.rec.z = z.clone();
+            }
             logits.extend(z.iter().map(|&v| net.tape.val(v)));
             let w = f64::from(batch.weights[b * batch.len + t]);
             if w == 0.0 {
@@ -253,7 +321,22 @@ pub fn run(params: &Params, shape: &Shape, batch: &Batch) -> Oracle {
         .iter()
         .map(|(name, vars)| (name.clone(), vars.iter().map(|&v| g[v]).collect()))
         .collect();
+    let pair =
+        |vs: &[Var]| -> Vec<(f64, f64)> { vs.iter().map(|&v| (net.tape.val(v), g[v])).collect() };
+    let r = &net.rec;
+    let followed = Followed {
+        ln_1: pair(&r.ln_1),
+        q: pair(&r.q),
+        k: r.k.iter().map(|k| pair(k)).collect(),
+        v: r.v.iter().map(|v| pair(v)).collect(),
+        s: pair(&r.s),
+        a: pair(&r.a),
+        c: pair(&r.c),
+        o: pair(&r.o),
+        z: pair(&r.z),
+    };
     Oracle {
+        followed,
         loss: net.tape.val(loss),
         logits,
         grads,

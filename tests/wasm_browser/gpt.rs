@@ -21,7 +21,7 @@ use crate::adamw_oracle::{AdamWOracle, rel};
 use crate::burn_params::{Named, named};
 use crate::oracle::{self as gpt_oracle, Batch, Shape};
 
-fn recipe(len: usize) -> GptRecipe {
+pub fn recipe(len: usize) -> GptRecipe {
     GptRecipe {
         config: GptConfig {
             vocab: 0,
@@ -45,7 +45,7 @@ fn recipe(len: usize) -> GptRecipe {
 }
 
 /// The values of every named tensor (and of `extra`), read in one asynchronous transaction.
-async fn read(
+pub async fn read(
     tensors: Vec<(String, Vec<usize>, burn::tensor::Tensor<1>)>,
 ) -> BTreeMap<String, (Vec<usize>, Vec<f64>)> {
     let mut tx = Transaction::default();
@@ -63,7 +63,7 @@ async fn read(
         .collect()
 }
 
-fn flat(
+pub fn flat(
     n: Named,
     grads: Option<&burn::tensor::Gradients>,
 ) -> (String, Vec<usize>, burn::tensor::Tensor<1>) {

@@ -6,6 +6,8 @@ use burn::nn::{Initializer, Linear, LinearConfig};
 use burn::prelude::*;
 use burn::tensor::activation::softmax;
 
+use super::probe::{Probes, probed};
+
 /// What a masked (future) score is set to before the softmax: a large negative number, as
 /// Burn's own attention does (`min_float`), not −∞; e^(−10⁴ − max) is exactly 0 in f32.
 pub const MASK_FILL: f64 = -1.0e4;
@@ -59,10 +61,20 @@ impl CausalSelfAttention {
     /// - x: `[batch, T, d_model]` (already layer-normalized)
     /// - returns `[batch, T, d_model]` and the parts
     pub fn forward(&self, x: Tensor<3>) -> (Tensor<3>, AttentionParts) {
+        self.forward_probed(x, None)
+    }
+
+    /// [`Self::forward`] with a zero-valued probe added to Q, S, A, the context and the output,
+    /// so autodiff gives their gradients (the values are unchanged).
+    pub fn forward_probed(
+        &self,
+        x: Tensor<3>,
+        probes: Option<&Probes>,
+    ) -> (Tensor<3>, AttentionParts) {
         let [batch, t, d_model] = x.dims();
         let d_k = d_model / self.heads;
         let split = |y: Tensor<3>| y.reshape([batch, t, self.heads, d_k]).swap_dims(1, 2);
-        let q = split(self.query.forward(x.clone()));
+        let q = probed(split(self.query.forward(x.clone())), probes.map(|p| &p.q));
         let k = split(self.key.forward(x.clone()));
         let v = split(self.value.forward(x));
         // S = Q Kᵀ / √d_k, the future masked out.
@@ -72,14 +84,19 @@ impl CausalSelfAttention {
             .matmul(k.clone().swap_dims(2, 3))
             .div_scalar((d_k as f64).sqrt())
             .mask_fill(future, MASK_FILL);
+        let scores = probed(scores, probes.map(|p| &p.scores));
         // A = softmax(S) along each row; each head's context A V.
-        let weights = softmax(scores.clone(), 3);
+        let weights = probed(softmax(scores.clone(), 3), probes.map(|p| &p.weights));
         let context = weights
             .clone()
             .matmul(v.clone())
             .swap_dims(1, 2)
             .reshape([batch, t, d_model]);
-        let out = self.output.forward(context.clone());
+        let context = probed(context, probes.map(|p| &p.context));
+        let out = probed(
+            self.output.forward(context.clone()),
+            probes.map(|p| &p.attention_out),
+        );
         (
             out,
             AttentionParts {

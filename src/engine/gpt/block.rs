@@ -6,6 +6,7 @@ use burn::tensor::activation::{gelu_approximate, relu};
 
 use super::attention::{AttentionParts, CausalSelfAttention, linear};
 use super::config::{FfnActivation, GptConfig};
+use super::probe::Probes;
 
 /// LayerNorm's ε (Burn's default, as PyTorch's): y = (x − μ)/√(σ² + ε)·γ + β, σ² biased.
 pub const LN_EPSILON: f64 = 1e-5;
@@ -68,8 +69,13 @@ impl Block {
     /// - x: `[batch, T, d_model]`
     /// - returns `[batch, T, d_model]` and the parts
     pub fn forward(&self, x: Tensor<3>) -> (Tensor<3>, BlockParts) {
+        self.forward_probed(x, None)
+    }
+
+    /// [`Self::forward`] with the attention's probes (see [`Probes`]).
+    pub fn forward_probed(&self, x: Tensor<3>, probes: Option<&Probes>) -> (Tensor<3>, BlockParts) {
         let ln_1 = self.ln_1.forward(x.clone());
-        let (attention_out, attention) = self.attention.forward(ln_1.clone());
+        let (attention_out, attention) = self.attention.forward_probed(ln_1.clone(), probes);
         let attention_out = self.dropout.forward(attention_out);
         let h = x.clone() + attention_out.clone();
         let ln_2 = self.ln_2.forward(h.clone());

@@ -7,6 +7,7 @@ use burn::prelude::*;
 use super::attention::linear;
 use super::block::{Block, BlockParts, layer_norm};
 use super::config::GptConfig;
+use super::probe::{Probes, probed};
 
 /// σ of every weight at initialization (GPT-2's 0.02); the projections that write into the
 /// residual stream get 0.02/√(2·layers).
@@ -69,19 +70,25 @@ impl Gpt {
 
     /// The forward pass with every intermediate kept.
     pub fn forward_parts(&self, ids: Tensor<2, Int>) -> GptParts {
+        self.forward_probed(ids, None)
+    }
+
+    /// [`Self::forward_parts`] with zero-valued probes in block `probes.layer`'s attention and
+    /// on the logits, for their gradients.
+    pub fn forward_probed(&self, ids: Tensor<2, Int>, probes: Option<&Probes>) -> GptParts {
         let [_, t] = ids.dims();
         let positions = Tensor::<1, Int>::arange(0..t as i64, &ids.device()).reshape([1, t]);
         let embedded =
             self.token_embedding.forward(ids) + self.position_embedding.forward(positions);
         let mut x = embedded.clone();
         let mut blocks = Vec::with_capacity(self.blocks.len());
-        for block in &self.blocks {
-            let (out, parts) = block.forward(x);
+        for (l, block) in self.blocks.iter().enumerate() {
+            let (out, parts) = block.forward_probed(x, probes.filter(|p| p.layer == l));
             blocks.push(parts);
             x = out;
         }
         let ln_f = self.ln_f.forward(x);
-        let logits = self.head.forward(ln_f.clone());
+        let logits = probed(self.head.forward(ln_f.clone()), probes.map(|p| &p.logits));
         GptParts {
             embedded,
             blocks,

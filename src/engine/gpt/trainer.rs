@@ -81,7 +81,7 @@ impl GptTrainer {
 
     /// The next training batch: a function of (seed, step), so a checkpoint's step is all a
     /// resumed run needs of the data order.
-    pub fn next_batch(&mut self) -> Option<TokenBatch> {
+    pub fn next_batch(&self) -> Option<TokenBatch> {
         let len = self.source.sequence_len(self.recipe.config.context);
         let mut rng = Rng::derived(self.recipe.seed, BATCH_STREAM ^ self.step);
         self.source

@@ -166,5 +166,19 @@ pub fn handle(shared: &Shared, command: GptCommand, send: impl Fn(Event) + Clone
                 })
             });
         }
+        GptCommand::Follow(request) => {
+            let pending = run.trainer().prepare_follow(request);
+            drop(s);
+            spawn_local(async move {
+                let trace = match pending {
+                    Ok(p) => p.finish().await,
+                    Err(e) => Err(e),
+                };
+                send(match trace {
+                    Ok(t) => Event::from(GptEvent::Follow(Box::new(t))),
+                    Err(e) => error(format!("Could not follow the token: {e}.")),
+                })
+            });
+        }
     }
 }

@@ -4,6 +4,7 @@
 mod attention;
 mod controls;
 mod data_state;
+mod follow;
 mod loss_chart;
 mod page;
 mod readouts;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::attention::AttentionMaps;
 use super::controls::GptControls;
 use super::data_state::DataState;
+use super::follow::FollowToken;
 use super::loss_chart::{Curve, Level, StepChart};
 use super::readouts::Readouts;
 use super::recipe_notes::RecipeNotes;
@@ -172,6 +173,11 @@ pub fn GptPage(props: &GptPageProps) -> Html {
                     <AttentionMaps attention={g.attention.clone()} {ready} example={attention_example}
                         evaluated_at={g.last_evaluation().map(|e| e.step)} send={props.send.clone()} />
                 </div></Show>
+                <Show name="follow">
+                    <FollowToken trace={g.follow.clone()} {ready} send={props.send.clone()}
+                        run_step={progress.map(|p| p.step)}
+                        layers={s.settings.gpt.layers} heads={s.settings.gpt.heads} />
+                </Show>
                 <Show name="writer"><div class="panel">
                     <h2>{"Let it write"}</h2>
                     <Writer vocab={info.as_ref().map(|i| i.vocab.clone()).unwrap_or_default()} {ready}

@@ -3,8 +3,10 @@
 use crate::protocol::gpt::{
     GptAttention, GptEvaluation, GptEvent, GptSample, GptSnapshot, TextDataState,
 };
+use crate::protocol::gpt_follow::TokenTrace;
 use crate::protocol::mnist::ModelFile;
 use crate::ui::pages::mnist::size_text;
+use std::rc::Rc;
 
 /// At most this many training points are kept for the chart (thinned by half when full).
 pub const MAX_TRAIN_POINTS: usize = 600;
@@ -25,6 +27,8 @@ pub struct GptView {
     pub asked: Option<GptSample>,
     /// The attention maps of the input the learner chose.
     pub attention: Option<GptAttention>,
+    /// The token the learner follows through the next step.
+    pub follow: Option<Rc<TokenTrace>>,
     /// A saved model waiting to be downloaded by the page.
     pub saved: Option<ModelFile>,
     /// A short confirmation about the last model saved or loaded.
@@ -81,6 +85,7 @@ impl GptView {
             }
             GptEvent::Sample(sample) => self.asked = Some(sample),
             GptEvent::Attention(maps) => self.attention = Some(*maps),
+            GptEvent::Follow(trace) => self.follow = Some(Rc::new(*trace)),
             GptEvent::ModelSaved(file) => {
                 self.model_status = Some(format!(
                     "Saved as {} ({}).",

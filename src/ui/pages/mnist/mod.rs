@@ -16,7 +16,7 @@ mod metric_chart;
 mod page;
 mod pixels;
 mod progress;
-mod steps;
+pub(crate) mod steps;
 mod transport;
 mod view_state;
 mod weights;

@@ -5,7 +5,7 @@
 mod chips;
 mod follow;
 mod link;
-mod nav;
+pub(crate) mod nav;
 mod network;
 mod panel;
 mod picture;
