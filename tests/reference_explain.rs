@@ -51,6 +51,11 @@ fn every_card_typesets_and_shows_its_value() {
         "precision",
         "recall",
         "f1",
+        "gpt-embedding",
+        "gpt-layernorm",
+        "gpt-causal-attention",
+        "gpt-loss",
+        "gpt-adamw",
     ] {
         assert_eq!(
             names.iter().filter(|&&n| n == required).count(),

@@ -17,6 +17,7 @@ pub mod readback;
 pub mod reference;
 mod reference_basics;
 mod reference_descent;
+mod reference_gpt;
 pub mod reference_inputs;
 mod reference_layers;
 mod reference_metrics;

@@ -4,6 +4,7 @@
 use burn::tensor::{Device, Tensor, TensorData};
 
 use super::EngineError;
+use super::gpt::follow::PendingFollow;
 use super::readback::{Readback, Slot, Values};
 use super::reference_transformer as transformer;
 use super::{reference_basics as basics, reference_descent as descent};
@@ -57,6 +58,7 @@ pub struct PendingExamples {
     attention: transformer::AttentionSlots,
     ffn: transformer::FfnSlots,
     descent: Vec<descent::DescentSlots>,
+    gpt: Option<PendingFollow>,
 }
 
 /// Builds every worked example on `device` (the neuron's from `neuron`).
@@ -75,6 +77,7 @@ pub fn worked_examples(neuron: &NeuronInput, device: &Device) -> PendingExamples
         attention: transformer::attention(rb, device),
         ffn: transformer::ffn(rb, device),
         descent: descent::all(rb, device),
+        gpt: super::reference_gpt::fresh_follow(device),
         rb: Readback::default(),
     };
     pending.rb = std::mem::take(rb);
@@ -86,6 +89,10 @@ impl PendingExamples {
     pub async fn finish(self) -> Result<WorkedExamples, EngineError> {
         let v = self.rb.run().await?;
         let (mse_y, mse_y_hat, mse) = self.mse.read(&v);
+        let transformer = match self.gpt {
+            Some(p) => Some(p.finish().await?),
+            None => None,
+        };
         Ok(WorkedExamples {
             neuron: self.neuron.read(&v),
             mse_y,
@@ -100,6 +107,7 @@ impl PendingExamples {
             metrics: self.metrics.read(&v),
             attention: self.attention.read(&v),
             ffn: self.ffn.read(&v),
+            transformer,
         })
     }
 }

@@ -113,6 +113,15 @@ pub fn tex_token(token: &str) -> String {
     format!(r"\text{{“{out}”}}")
 }
 
+/// The mask's fill as text: "−10⁴" (Burn's), or the number.
+pub fn fill_text(fill: f32) -> String {
+    if fill == -1.0e4 {
+        "−10⁴".into()
+    } else {
+        super::nn_text::plain(f64::from(fill))
+    }
+}
+
 /// The positions j ≤ t written out: all when few, else the first three and the last three.
 pub fn shown_keys(t: usize) -> (Vec<usize>, bool) {
     if t < 7 {

@@ -2,7 +2,9 @@
 //! the weighted sum of the values.
 
 use super::format::{n32, num, p32};
-use super::gpt_follow::{GptStep, Phase, SHOWN, computed, first, line, shown_keys, sub_step, term};
+use super::gpt_follow::{
+    GptStep, Phase, SHOWN, computed, fill_text, first, line, shown_keys, sub_step, term,
+};
 use super::linreg_steps::FormulaLine;
 use super::nn_text::{largest, plain};
 use crate::protocol::gpt_follow::TokenTrace;
@@ -19,7 +21,7 @@ pub fn scores(tr: &TokenTrace) -> GptStep {
         format!(
             "How well the query of t matches each key, scaled by √d_k = {}. Positions after t are the future: their scores are set to {} (Burn fills masked scores with a large negative number, not −∞), so the softmax gives them weight 0.",
             plain(root),
-            plain(f64::from(tr.mask_fill))
+            fill_text(tr.mask_fill)
         ),
         vec![line(
             "scaled dot product, masked",

@@ -34,6 +34,7 @@ mod nn_update;
 pub mod optimizer_rules;
 pub mod reference;
 mod reference_activations;
+pub mod reference_gpt;
 mod reference_losses;
 mod reference_metrics;
 mod reference_networks;

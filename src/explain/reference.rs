@@ -37,7 +37,7 @@ pub struct CardGroup {
 
 /// Every card, in sections, from the worked examples.
 pub fn card_groups(e: &WorkedExamples) -> Vec<CardGroup> {
-    vec![
+    let mut groups = vec![
         CardGroup {
             title: "The single neuron and the losses",
             cards: reference_losses::cards(e),
@@ -58,7 +58,14 @@ pub fn card_groups(e: &WorkedExamples) -> Vec<CardGroup> {
             title: "Classification metrics",
             cards: reference_metrics::cards(&e.metrics),
         },
-    ]
+    ];
+    if let Some(tr) = &e.transformer {
+        groups.push(super::reference_gpt::transformer_group(
+            tr,
+            super::reference_gpt::FRESH,
+        ));
+    }
+    groups
 }
 
 pub(super) use super::linreg_steps::line;

@@ -197,6 +197,9 @@ pub struct WorkedExamples {
     pub metrics: MetricsExample,
     pub attention: AttentionExample,
     pub ffn: FfnExample,
+    /// A fresh tiny GPT followed at one token through its first step (the Transformer cards).
+    #[serde(default)]
+    pub transformer: Option<super::gpt_follow::TokenTrace>,
 }
 
 /// Formula-page and single-neuron requests.

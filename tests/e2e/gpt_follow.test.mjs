@@ -75,7 +75,14 @@ for (const mode of MODES) {
         assert.equal(again.forward.weights.slice(3).every((a) => a === 0), true, "keys after t = 2 are masked");
         await numbersMatch(page, again, "after following position 2");
         assert.equal(await app.text("step-count"), "2", "following does not step the run");
-        if (mode === "no-webgpu") await app.screenshot("gpt-follow-panel");
+        if (mode === "no-webgpu") {
+          await app.screenshot("gpt-follow-panel");
+          // Phone width: nothing wider than the screen (long formulas scroll in their line).
+          await page.setViewportSize({ width: 390, height: 900 });
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(wide <= 390, `the page is ${wide} px wide at 390 px`);
+          await shoot(page, "gpt-follow-phone");
+        }
         assert.deepEqual(app.unexpectedErrors(), []);
       } finally {
         await app.close();

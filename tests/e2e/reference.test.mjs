@@ -37,13 +37,19 @@ for (const mode of MODES) {
       const device = await page.getByTestId("formulas-device").textContent();
       assert.match(device, mode === "webgpu" ? /^WebGPU \(/ : /CPU/);
       const names = ["neuron", "bce", "mse", "cross-entropy", "sigmoid", "relu", "tanh", "softmax", "dense", "backprop",
-        "attention", "ffn", "gradient-descent", "momentum", "adam", "l1", "l2", "accuracy", "precision", "recall", "f1"];
+        "attention", "ffn", "gradient-descent", "momentum", "adam", "l1", "l2", "accuracy", "precision", "recall", "f1",
+        "gpt-embedding", "gpt-layernorm", "gpt-causal-attention", "gpt-loss", "gpt-adamw"];
       for (const name of names) await page.getByTestId(`formula-card-${name}`).waitFor();
       assert.equal(await page.getByTestId("formula-value-neuron").textContent(), "0.69", "σ(0.8) ≈ 0.690, not 0.878");
       assert.equal(await page.getByTestId("formula-value-bce").textContent(), "0.3711", "−log 0.690 ≈ 0.371, not −0.251");
       assert.match(await page.getByTestId("formula-correction-neuron").textContent(), /0\.878.*σ\(0\.8\) ≈ 0\.690/s);
       assert.match(await page.getByTestId("formula-correction-bce").textContent(), /−0\.251/);
       assert.match(await page.getByTestId("formula-correction-adam").textContent(), /bias-corrected/);
+      // Seed 004's Transformer code, corrected: the embedding's vocabulary size, the causal mask.
+      assert.match(await page.getByTestId("formula-correction-gpt-embedding").textContent(), /nn\.Embedding\(vocab_size, d_model\)/);
+      assert.match(await page.getByTestId("formula-correction-gpt-causal-attention").textContent(), /causal mask/);
+      const a = await numberOf(page, "formula-value-gpt-causal-attention");
+      assert.ok(a > 0 && a <= 1, `an attention weight: ${a}`);
       near(await numberOf(page, "formula-value-mse"), (0.25 + 0.04 + 1) / 3, "MSE");
       const e = [2, 1, 0.1].map(Math.exp);
       const total = e.reduce((a, b) => a + b);

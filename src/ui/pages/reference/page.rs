@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::card::FormulaCardView;
 use crate::explain::reference::card_groups;
+use crate::explain::reference_gpt::transformer_group;
 use crate::protocol::BackendKind;
 use crate::settings::Settings;
 use crate::ui::pages::neuron::NeuronInputs;
@@ -35,7 +36,16 @@ pub fn FormulasPage(props: &FormulasPageProps) -> Html {
         Some(b) => b.name.clone(),
         None => "the device being chosen".into(),
     };
-    let groups = s.views.reference.examples.as_deref().map(card_groups);
+    let mut groups = s.views.reference.examples.as_deref().map(card_groups);
+    // The Transformer cards use the Tiny GPT tab's model when a token was followed there.
+    if let (Some(groups), Some(tr)) = (groups.as_mut(), &s.views.gpt.follow) {
+        let origin = format!("your tiny GPT of the Tiny GPT tab at step {}", tr.step);
+        let group = transformer_group(tr, &origin);
+        match groups.iter_mut().find(|g| g.title == group.title) {
+            Some(g) => *g = group,
+            None => groups.push(group),
+        }
+    }
     html! {
         <main class="reference-page" data-testid="formulas-page">
             <section class="panel reference-intro">
