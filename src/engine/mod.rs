@@ -13,6 +13,7 @@ pub mod neuron;
 mod neuron_readout;
 pub mod neuron_run;
 pub mod optimizer;
+pub mod param_step;
 pub mod readback;
 pub mod reference;
 mod reference_basics;

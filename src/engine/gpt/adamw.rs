@@ -5,10 +5,7 @@
 //! the matrices (rank ≥ 2: the embeddings and every W), not to biases or LayerNorm's γ, β —
 //! nanoGPT's grouping.
 
-use std::any::Any;
-use std::collections::HashMap;
-
-use burn::module::{ModuleMapper, Param, ParamId};
+use burn::module::ParamId;
 use burn::optim::{
     AdamW, AdamWConfig, AdamWState, AdaptiveMomentumState, GradientsParams, Optimizer,
 };
@@ -17,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::checkpoint::{StateTensors, tensor};
 use crate::engine::checkpoint_module::ParamStates;
+use crate::engine::param_step::{StateMap, TensorRule, step_module};
 use crate::protocol::StateValues;
 
 /// AdamW's constants.
@@ -43,10 +41,34 @@ impl Default for AdamWHyper {
 
 pub struct GptOptimizer {
     pub hyper: AdamWHyper,
+    rule: DecayByRank,
+    /// `AdamWState<D>` of each parameter stepped so far, by id.
+    states: StateMap,
+}
+
+/// Burn's AdamW with λ for the matrices, without it for the vectors.
+struct DecayByRank {
     decayed: AdamW,
     plain: AdamW,
-    /// `AdamWState<D>` of each parameter stepped so far, by id.
-    states: HashMap<ParamId, Box<dyn Any>>,
+}
+
+impl TensorRule for DecayByRank {
+    type State<const D: usize> = AdamWState<D>;
+
+    fn advance<const D: usize>(
+        &self,
+        lr: f64,
+        theta: Tensor<D>,
+        grad: Tensor<D>,
+        before: Option<AdamWState<D>>,
+    ) -> (Tensor<D>, Option<AdamWState<D>>) {
+        let rule = if GptOptimizer::decays(D) {
+            &self.decayed
+        } else {
+            &self.plain
+        };
+        rule.step(lr, theta, grad, before)
+    }
 }
 
 impl GptOptimizer {
@@ -61,9 +83,11 @@ impl GptOptimizer {
         };
         Self {
             hyper,
-            decayed: config(hyper.weight_decay),
-            plain: config(0.0),
-            states: HashMap::new(),
+            rule: DecayByRank {
+                decayed: config(hyper.weight_decay),
+                plain: config(0.0),
+            },
+            states: StateMap::default(),
         }
     }
 
@@ -74,10 +98,7 @@ impl GptOptimizer {
 
     /// The state of parameter `id` (None before its first step).
     pub fn state<const D: usize>(&self, id: ParamId) -> Option<AdamWState<D>> {
-        self.states
-            .get(&id)
-            .and_then(|s| s.downcast_ref::<AdamWState<D>>())
-            .cloned()
+        self.states.get(id)
     }
 
     /// θ_new of (θ, g) from a copy of the current state, and that state after: what the next
@@ -89,24 +110,12 @@ impl GptOptimizer {
         theta: Tensor<D>,
         grad: Tensor<D>,
     ) -> (Tensor<D>, Option<AdamWState<D>>) {
-        self.rule(D).step(lr, theta, grad, self.state::<D>(id))
-    }
-
-    fn rule(&self, rank: usize) -> &AdamW {
-        if Self::decays(rank) {
-            &self.decayed
-        } else {
-            &self.plain
-        }
+        self.rule.advance(lr, theta, grad, self.state::<D>(id))
     }
 
     /// One step of every parameter of `module` that has a gradient in `grads`.
-    pub fn step<M: Module>(&mut self, lr: f64, module: M, mut grads: GradientsParams) -> M {
-        module.map(&mut StepMapper {
-            optimizer: self,
-            grads: &mut grads,
-            lr,
-        })
+    pub fn step<M: Module>(&mut self, lr: f64, module: M, grads: GradientsParams) -> M {
+        step_module(module, &self.rule, &mut self.states, grads, lr)
     }
 }
 
@@ -135,37 +144,7 @@ impl ParamStates for GptOptimizer {
                     max_moment_2: None,
                 },
             };
-            self.states.insert(id, Box::new(state));
+            self.states.insert(id, state);
         }
-    }
-}
-
-struct StepMapper<'a> {
-    optimizer: &'a mut GptOptimizer,
-    grads: &'a mut GradientsParams,
-    lr: f64,
-}
-
-impl ModuleMapper for StepMapper<'_> {
-    fn map_float<const D: usize>(&mut self, param: Param<Tensor<D>>) -> Param<Tensor<D>> {
-        let (id, tensor, mapper) = param.consume();
-        let Some(grad) = self.grads.remove::<D>(id) else {
-            return Param::from_mapped_value(id, tensor, mapper);
-        };
-        // Taken out of the map, so Burn holds the only handle and updates it in place.
-        let before = self
-            .optimizer
-            .states
-            .remove(&id)
-            .and_then(|s| s.downcast::<AdamWState<D>>().ok())
-            .map(|s| *s);
-        let (theta_new, after) = self
-            .optimizer
-            .rule(D)
-            .step(self.lr, tensor.inner(), grad, before);
-        if let Some(after) = after {
-            self.optimizer.states.insert(id, Box::new(after));
-        }
-        Param::from_mapped_value(id, Tensor::from_inner(theta_new).require_grad(), mapper)
     }
 }

@@ -6,10 +6,7 @@
 //! own `Optimizer::step`, keeping the state tensors where they can be read — asynchronously, on
 //! any device — and copied for a "what would this sample do" preview.
 
-use std::any::Any;
-use std::collections::HashMap;
-
-use burn::module::{ModuleMapper, Param, ParamId};
+use burn::module::ParamId;
 use burn::optim::GradientsParams;
 use burn::prelude::*;
 
@@ -17,6 +14,7 @@ use crate::engine::checkpoint::StateTensors;
 use crate::engine::checkpoint_module::ParamStates;
 use crate::engine::optimizer::TensorOptimizer;
 pub use crate::engine::optimizer::TensorState;
+use crate::engine::param_step::{StateMap, TensorRule, step_module};
 use crate::protocol::StateValues;
 use crate::settings::Settings;
 
@@ -33,23 +31,20 @@ pub struct TensorUpdate<const D: usize> {
 pub struct ParamOptimizer {
     tensor: TensorOptimizer,
     /// `TensorState<D>` of each parameter stepped so far, by id.
-    states: HashMap<ParamId, Box<dyn Any>>,
+    states: StateMap,
 }
 
 impl ParamOptimizer {
     pub fn new(settings: &Settings) -> Self {
         Self {
             tensor: TensorOptimizer::new(settings.optimizer, settings.momentum),
-            states: HashMap::new(),
+            states: StateMap::default(),
         }
     }
 
     /// The state of parameter `id` (None before its first step, and for plain SGD).
     pub fn state<const D: usize>(&self, id: ParamId) -> Option<TensorState<D>> {
-        self.states
-            .get(&id)
-            .and_then(|s| s.downcast_ref::<TensorState<D>>())
-            .cloned()
+        self.states.get(id)
     }
 
     /// The update of θ by g from a copy of the parameter's current state (the run's own
@@ -71,12 +66,8 @@ impl ParamOptimizer {
     }
 
     /// One step of every parameter of `module` that has a gradient in `grads`.
-    pub fn step<M: Module>(&mut self, lr: f64, module: M, mut grads: GradientsParams) -> M {
-        module.map(&mut StepMapper {
-            optimizer: self,
-            grads: &mut grads,
-            lr,
-        })
+    pub fn step<M: Module>(&mut self, lr: f64, module: M, grads: GradientsParams) -> M {
+        step_module(module, &self.tensor, &mut self.states, grads, lr)
     }
 }
 
@@ -94,39 +85,23 @@ impl ParamStates for ParamOptimizer {
         device: &Device,
     ) {
         if let Some(restored) = self.tensor.restore::<D>(state, dims, device) {
-            self.states.insert(id, Box::new(restored));
+            self.states.insert(id, restored);
         }
     }
 }
 
-struct StepMapper<'a> {
-    optimizer: &'a mut ParamOptimizer,
-    grads: &'a mut GradientsParams,
-    lr: f64,
-}
+/// SGD, momentum or Adam, one tensor at a time.
+impl TensorRule for TensorOptimizer {
+    type State<const D: usize> = TensorState<D>;
 
-impl ModuleMapper for StepMapper<'_> {
-    fn map_float<const D: usize>(&mut self, param: Param<Tensor<D>>) -> Param<Tensor<D>> {
-        let (id, tensor, mapper) = param.consume();
-        let Some(grad) = self.grads.remove::<D>(id) else {
-            return Param::from_mapped_value(id, tensor, mapper);
-        };
-        // Taken out of the map, so the step holds the only handle on the state.
-        let before = self
-            .optimizer
-            .states
-            .remove(&id)
-            .and_then(|s| s.downcast::<TensorState<D>>().ok())
-            .map(|s| *s);
-        let (theta_new, after) =
-            self.optimizer
-                .tensor
-                .advance(self.lr, tensor.inner(), grad, before);
-        if let Some(after) = after {
-            self.optimizer.states.insert(id, Box::new(after));
-        }
-        let tensor = Tensor::from_inner(theta_new).require_grad();
-        Param::from_mapped_value(id, tensor, mapper)
+    fn advance<const D: usize>(
+        &self,
+        lr: f64,
+        theta: Tensor<D>,
+        grad: Tensor<D>,
+        before: Option<TensorState<D>>,
+    ) -> (Tensor<D>, Option<TensorState<D>>) {
+        TensorOptimizer::advance(self, lr, theta, grad, before)
     }
 }
 
