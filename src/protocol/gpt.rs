@@ -80,6 +80,9 @@ pub struct GptSnapshot {
     pub lr: f64,
     pub train: Option<GptTrainPoint>,
     pub evaluation: Option<GptEvaluation>,
+    /// The worker's WebAssembly memory in bytes (it only grows: a high-water mark of the heap).
+    #[serde(default)]
+    pub memory_bytes: u64,
 }
 
 /// Text the learner asked for.

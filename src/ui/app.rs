@@ -75,9 +75,12 @@ pub fn App() -> Html {
             }
         })
     };
+    // One callback for the app's life: a new one each render would make every component
+    // that takes it re-render with every snapshot (the GPT's attention maps are thousands of
+    // SVG cells).
     let send = {
         let link = (*link).clone();
-        Callback::from(move |c: Command| link.send(c))
+        (*use_memo((), move |_| Callback::from(move |c: Command| link.send(c)))).clone()
     };
 
     let on_task = {

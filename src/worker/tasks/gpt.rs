@@ -7,6 +7,11 @@ use crate::protocol::gpt::GptSnapshot;
 use crate::protocol::{Event, GptEvent, Hyper, Progress};
 use crate::worker::task_run::{Delivery, PendingSnapshot, TaskRun};
 
+/// The worker's WebAssembly memory in bytes (64 KiB pages).
+fn memory_bytes() -> u64 {
+    std::arch::wasm32::memory_size::<0>() as u64 * 65_536
+}
+
 impl TaskRun for GptRun {
     fn step(&mut self) {
         GptRun::step(self);
@@ -37,6 +42,7 @@ impl TaskRun for GptRun {
                 lr,
                 train: r.train,
                 evaluation: r.evaluation,
+                memory_bytes: memory_bytes(),
             };
             Ok(Delivery::event(Event::from(GptEvent::Snapshot(Box::new(
                 snapshot,

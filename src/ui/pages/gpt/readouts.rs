@@ -52,6 +52,12 @@ pub fn Readouts(props: &ReadoutsProps) -> Html {
                     <span data-testid="tokens-per-sec">{if tokens > 0.0 { format!("{tokens:.0} tokens/s") } else { "— tokens/s".into() }}</span>
                     <span data-testid="gpt-lr">{lr.map_or("α —".into(), |a| format!("α now {a:.2e}"))}</span>
                     <span data-testid="eta">{running_status}</span>
+                    if let Some(bytes) = snap.map(|s| s.memory_bytes).filter(|&b| b > 0) {
+                        <span data-testid="gpt-memory" data-bytes={bytes.to_string()}
+                            title="The training worker's WebAssembly memory (it only grows, so it is the heap's high-water mark)">
+                            {format!("worker memory {:.0} MB", bytes as f64 / 1_048_576.0)}
+                        </span>
+                    }
                 </div>
             </div>
             <div class="readouts gpt-readouts">

@@ -36,6 +36,7 @@ fn snapshot(step: u64, loss: f32, evaluation: Option<GptEvaluation>) -> GptEvent
         lr: 1e-3,
         train: Some(GptTrainPoint { step, loss }),
         evaluation,
+        memory_bytes: 0,
     }))
 }
 
