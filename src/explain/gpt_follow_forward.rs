@@ -85,7 +85,7 @@ pub fn layer_norm(tr: &TokenTrace) -> GptStep {
     );
     s.substituted = vec![
         line(
-            format!("x^{{{}}}_t, first {SHOWN}", l - 1),
+            format!("the block's input at t, first {SHOWN}"),
             format!(r"x = {}", first(&n.x, SHOWN)),
         ),
         line(

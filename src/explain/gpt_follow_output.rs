@@ -102,8 +102,9 @@ pub fn logits(tr: &TokenTrace) -> GptStep {
     let (t, f, l) = (tr.request.position, &tr.forward, tr.request.layer + 1);
     let above = if l < tr.layers {
         let above = super::gpt_follow_backward::blocks_above(l, tr.layers);
+        let verb = if l + 1 == tr.layers { "does" } else { "do" };
         format!(
-            "{}{} do the same to the stream; then ",
+            "{}{} {verb} the same to the stream; then ",
             above[..1].to_uppercase(),
             &above[1..]
         )
@@ -127,7 +128,7 @@ pub fn logits(tr: &TokenTrace) -> GptStep {
         top.push(y);
     }
     s.substituted.push(line(
-        format!("x^{{L}}_t, first {SHOWN}"),
+        format!("the last block's output at t, normalized, first {SHOWN}"),
         format!(
             r"\mathrm{{LN}}_f(x^{{L}}_{{{t}}}) = {}",
             first(&f.ln_f, SHOWN)
