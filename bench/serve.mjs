@@ -10,7 +10,7 @@ const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
   ".wasm": "application/wasm", ".json": "application/json", ".gz": "application/gzip",
   ".map": "application/json", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml",
-  ".webmanifest": "application/manifest+json",
+  ".webmanifest": "application/manifest+json", ".txt": "text/plain; charset=utf-8",
 };
 
 const ISOLATION = {

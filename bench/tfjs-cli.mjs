@@ -3,7 +3,8 @@
 //   node bench/tfjs-cli.mjs --backend wasm --experiment E2 [--max-seconds 60] [--seed 1]
 //                           [--wasm-threads N]   (opt-in; see runTfjs in tfjs.mjs)
 //
-// Backends: webgpu, webgl, wasm, cpu. Experiments: E1 (linear regression), E2, E3 (MLPs), E4 (CNN).
+// Backends: webgpu, webgl, wasm, cpu. Experiments: E1 (linear regression), E2, E3 (MLPs), E4 (CNN),
+// gpt-sort, gpt-names, gpt-shakespeare (the tiny GPT's recipes, tokens/s: tfjs/gpt.js).
 import { closeTfjs, runTfjs } from "./tfjs.mjs";
 
 const args = {};

@@ -1,4 +1,4 @@
-// The Node side of the TF.js benchmark: serves bench/ and the MNIST files on 127.0.0.1 (with
+// The Node side of the TF.js benchmark: serves bench/, the MNIST files and the corpora on 127.0.0.1 (with
 // COOP/COEP, see serve.mjs), runs one experiment in headless Chromium (Debian's
 // /usr/bin/chromium through playwright-core) and returns the page's result object.
 //
@@ -16,7 +16,8 @@ import { serveMounts } from "./serve.mjs";
 const BENCH = resolve(fileURLToPath(new URL(".", import.meta.url)));
 const MNIST = join(BENCH, "../www/data/mnist");
 export const BACKENDS = ["webgpu", "webgl", "wasm", "cpu"];
-export const EXPERIMENTS = ["E1", "E2", "E3", "E4"];
+const TEXT = join(BENCH, "../www/data/text");
+export const EXPERIMENTS = ["E1", "E2", "E3", "E4", "gpt-sort", "gpt-names", "gpt-shakespeare"];
 
 // The flags of the brief (as tests/e2e/helpers.mjs `launch` uses them; playwright's
 // `headless: true` passes --headless, which is the new headless mode in this Chromium).
@@ -51,7 +52,7 @@ let server = null;
 export async function runTfjs({ backend, experiment, maxSeconds = null, seed = 1, wasmThreads = null }) {
   if (!BACKENDS.includes(backend)) throw new Error(`backend must be one of ${BACKENDS.join(", ")}`);
   if (!EXPERIMENTS.includes(experiment)) throw new Error(`experiment must be one of ${EXPERIMENTS.join(", ")}`);
-  server ??= await serveMounts({ "/bench/": BENCH, "/mnist/": MNIST });
+  server ??= await serveMounts({ "/bench/": BENCH, "/mnist/": MNIST, "/text/": TEXT });
   const browser = await chromium.launch(launchOptions(backend));
   const errors = [];
   try {

@@ -1,5 +1,6 @@
 // The TF.js side of the benchmark, run in the page: window.runExperiment({backend, experiment,
-// maxSeconds, seed, wasmThreads}) trains E1 (linear regression) or E2–E4 (MNIST MLPs / CNN)
+// maxSeconds, seed, wasmThreads}) trains E1 (linear regression), E2–E4 (MNIST MLPs / CNN) or
+// gpt-<recipe> (the tiny GPT, gpt.js)
 // with TF.js used as well as it can be: data uploaded once, tf.tidy per step,
 // optimizer.minimize with returnCost=false, no per-step readback (GPU backends read one
 // scalar back every few steps, pipelined, only to bound the queue), one readback at the end.
@@ -8,6 +9,7 @@
 import { loadMnist, normalise, permutation, rng } from "./data.js";
 import { playgroundPoints } from "./playground_points.js";
 import { buildModel } from "./models.js";
+import { gpt } from "./gpt.js";
 
 const tf = window.tf;
 const WASM_DIR = "/bench/node_modules/@tensorflow/tfjs-backend-wasm/dist/";
@@ -193,7 +195,10 @@ async function mnist(result, { backend, experiment, maxSeconds, seed }) {
 /** The page's entry point: always resolves to one plain JSON object (errors in `error`). */
 window.runExperiment = async ({ backend, experiment, maxSeconds = null, seed = 1, wasmThreads = null }) => {
   const cap = maxSeconds == null ? Infinity : Number(maxSeconds);
-  const result = experiment === "E1"
+  const result = experiment.startsWith("gpt-")
+    ? { system: "tfjs", version: tf.version.tfjs, backend, experiment, finished: false, steps: 0,
+        warmup_s: null, tokens_per_s: null, steps_per_s: null, last_loss: null }
+    : experiment === "E1"
     ? { system: "tfjs", version: tf.version.tfjs, backend, experiment, finished: false,
         steps: 0, wall_s: null, w: null, b: null, test_mse: null }
     : { system: "tfjs", version: tf.version.tfjs, backend, experiment, finished: false,
@@ -205,7 +210,11 @@ window.runExperiment = async ({ backend, experiment, maxSeconds = null, seed = 1
     const options = { backend, experiment, maxSeconds: cap, seed: Number(seed) };
     if (experiment === "E1") await linearRegression(result, options);
     else if (["E2", "E3", "E4"].includes(experiment)) await mnist(result, options);
-    else throw new Error(`unknown experiment '${experiment}' (E1–E4)`);
+    else if (experiment.startsWith("gpt-")) {
+      const gpu = backend === "webgl" || backend === "webgpu";
+      await gpt(result, { ...options, recipe: experiment.slice(4), gpu, syncOn });
+    }
+    else throw new Error(`unknown experiment '${experiment}' (E1–E4, gpt-sort, gpt-names, gpt-shakespeare)`);
   } catch (e) {
     result.finished = false;
     result.error = String(e?.message ?? e);

@@ -5,6 +5,7 @@ use super::format::{n32, num, p32};
 use super::gpt_follow::{
     GptStep, Phase, SHOWN, computed, fill_text, first, line, shown_keys, sub_step, term,
 };
+use super::gpt_follow_rows::push_key_rows;
 use super::linreg_steps::FormulaLine;
 use super::nn_text::{largest, plain};
 use crate::protocol::gpt_follow::TokenTrace;
@@ -28,26 +29,14 @@ pub fn scores(tr: &TokenTrace) -> GptStep {
             r"s_{tj} = \begin{cases}\dfrac{q_t \cdot k_j}{\sqrt{d_k}} & j \le t\\ -10^{4} & j > t\end{cases}",
         )],
     );
-    let (keys, more) = shown_keys(t);
-    for (n, &j) in keys.iter().enumerate() {
-        if more && n == 3 {
-            s.substituted.push(line("", r"\vdots"));
-        }
-        s.substituted.push(line(
-            format!("j = {j}, {}", tr.tokens[j]),
-            format!(
-                r"s_{{{t},{j}}} = \frac{{q_{{{t}}} \cdot k_{{{j}}}}}{{{}}} = {}",
-                num(root),
-                n32(f.scores[j])
-            ),
-        ));
-        s.terms.push(term(
-            format!("s[{t},{j}] {}", tr.tokens[j]),
-            f.scores[j],
-            format!("forward.scores[{j}]"),
-            &[j],
-        ));
-    }
+    push_key_rows(&mut s, tr, ("s", "forward.scores"), |j| {
+        let tex = format!(
+            r"s_{{{t},{j}}} = \frac{{q_{{{t}}} \cdot k_{{{j}}}}}{{{}}} = {}",
+            num(root),
+            n32(f.scores[j])
+        );
+        (tex, f.scores[j])
+    });
     if t + 1 < tr.tokens.len() {
         s.substituted.push(line(
             format!("{} future positions", tr.tokens.len() - t - 1),

@@ -2,9 +2,8 @@
 //! ∂L/∂o_t (autodiff through the layers above), ∂L/∂c_t through W_O, ∂L/∂a_tj.
 
 use super::format::{n32, p32};
-use super::gpt_follow::{
-    GptStep, Phase, SHOWN, computed, first, line, shown_keys, sub_step, term, tex_token,
-};
+use super::gpt_follow::{GptStep, Phase, SHOWN, computed, first, line, sub_step, term, tex_token};
+use super::gpt_follow_rows::push_key_rows;
 use super::linreg_steps::FormulaLine;
 use crate::protocol::gpt_follow::TokenTrace;
 
@@ -173,18 +172,13 @@ pub fn d_weights(tr: &TokenTrace) -> GptStep {
         "A weight's gradient is how well its value vector lines up with the gradient of the context.".into(),
         vec![line("c_t = Σ a_tj v_j, so", r"\frac{\partial L}{\partial a_{tj}} = \frac{\partial L}{\partial c_t} \cdot v_j")],
     );
-    let (keys, more) = shown_keys(t);
-    for (n, &j) in keys.iter().enumerate() {
-        if more && n == 3 {
-            s.substituted.push(line("", r"\vdots"));
-        }
-        s.substituted.push(line(format!("j = {j}, {}", tr.tokens[j]), format!(r"\frac{{\partial L}}{{\partial a_{{{t},{j}}}}} = \frac{{\partial L}}{{\partial c_{{{t}}}}} \cdot {} = {}", first(&f.v[j], 2), n32(b.d_weights[j]))));
-        s.terms.push(term(
-            format!("∂L/∂a[{t},{j}] {}", tr.tokens[j]),
-            b.d_weights[j],
-            format!("backward.d_weights[{j}]"),
-            &[j],
-        ));
-    }
+    push_key_rows(&mut s, tr, ("∂L/∂a", "backward.d_weights"), |j| {
+        let tex = format!(
+            r"\frac{{\partial L}}{{\partial a_{{{t},{j}}}}} = \frac{{\partial L}}{{\partial c_{{{t}}}}} \cdot {} = {}",
+            first(&f.v[j], 2),
+            n32(b.d_weights[j])
+        );
+        (tex, b.d_weights[j])
+    });
     s
 }

@@ -3,6 +3,7 @@
 
 use super::format::{n32, num, p32, paren};
 use super::gpt_follow::{GptStep, Phase, SHOWN, computed, first, line, shown_keys, sub_step, term};
+use super::gpt_follow_rows::push_key_rows;
 use super::linreg_steps::FormulaLine;
 use super::nn_text::plain;
 use crate::protocol::gpt_follow::TokenTrace;
@@ -28,28 +29,16 @@ pub fn d_scores(tr: &TokenTrace) -> GptStep {
             num(mean)
         ),
     ));
-    let (keys, more) = shown_keys(t);
-    for (n, &j) in keys.iter().enumerate() {
-        if more && n == 3 {
-            s.substituted.push(line("", r"\vdots"));
-        }
-        s.substituted.push(line(
-            format!("j = {j}, {}", tr.tokens[j]),
-            format!(
-                r"\frac{{\partial L}}{{\partial s_{{{t},{j}}}}} = {}\left({} - {}\right) = {}",
-                n32(f.weights[j]),
-                n32(b.d_weights[j]),
-                paren(mean),
-                n32(b.d_scores[j])
-            ),
-        ));
-        s.terms.push(term(
-            format!("∂L/∂s[{t},{j}] {}", tr.tokens[j]),
-            b.d_scores[j],
-            format!("backward.d_scores[{j}]"),
-            &[j],
-        ));
-    }
+    push_key_rows(&mut s, tr, ("∂L/∂s", "backward.d_scores"), |j| {
+        let tex = format!(
+            r"\frac{{\partial L}}{{\partial s_{{{t},{j}}}}} = {}\left({} - {}\right) = {}",
+            n32(f.weights[j]),
+            n32(b.d_weights[j]),
+            paren(mean),
+            n32(b.d_scores[j])
+        );
+        (tex, b.d_scores[j])
+    });
     s.terms.push(computed("Σ a·∂L/∂a", mean, &[]));
     s
 }

@@ -10,6 +10,7 @@ pub mod gpt_follow_export;
 mod gpt_follow_forward;
 mod gpt_follow_output;
 mod gpt_follow_query;
+mod gpt_follow_rows;
 mod gpt_follow_update;
 pub mod latex;
 pub mod linreg_math;

@@ -35,6 +35,14 @@ describe("Tiny GPT, sort on the CPU", () => {
       await app.byTestId("gpt-exact-chart").waitFor();
       await app.byTestId("gpt-attention-map").first().waitFor({ timeout: 60_000 });
       assert.equal(await app.byTestId("gpt-attention-map").count(), 9, "3 layers × 3 heads");
+      // Pointing at a cell (bottom left: the last query, the first key) names its tokens.
+      const first = app.byTestId("gpt-attention-map").first();
+      await first.scrollIntoViewIfNeeded();
+      const box = await first.boundingBox();
+      await first.hover({ position: { x: box.width * 0.02, y: box.height * 0.98 } });
+      const hovered = /^layer 1, head 1: query (\d+) “.” → key 0 “.”: a = (0|1)\.\d{3}$/;
+      await app.byTestId("gpt-attention-hovered").filter({ hasText: hovered }).waitFor({ timeout: 5_000 });
+      assert.match(await app.text("gpt-attention-hovered"), hovered);
       await app.screenshot("gpt-sort-cpu-trained");
       await app.page.getByTestId("step-count").scrollIntoViewIfNeeded();
       await app.page.screenshot({ path: join(OUT, "gpt-sort-cpu-top.png") }); // the README's

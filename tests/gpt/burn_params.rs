@@ -5,9 +5,21 @@ use std::collections::BTreeMap;
 
 use burn::prelude::*;
 use burn::tensor::Gradients;
+use ml_playground::data::text::batch::TokenBatch;
 use ml_playground::engine::gpt::model::Gpt;
 
-use super::oracle::Params;
+use super::oracle::{Batch, Params};
+
+/// The product's batch as the oracle reads it (borrowed, nothing converted).
+pub fn batch_view(b: &TokenBatch) -> Batch<'_> {
+    Batch {
+        batch: b.batch,
+        len: b.len,
+        inputs: &b.inputs,
+        targets: &b.targets,
+        weights: &b.weights,
+    }
+}
 
 pub enum Named {
     Mat(String, Tensor<2>),

@@ -12,10 +12,10 @@ use ml_playground::engine::gpt::config::FfnActivation;
 use ml_playground::engine::gpt::trainer::GptTrainer;
 use ml_playground::protocol::gpt_follow::FollowRequest;
 
-use super::burn_params::params;
+use super::burn_params::{batch_view, params};
 use super::follow_check::check;
 use super::model_oracle::recipe;
-use super::oracle::{self, Batch, Focus, Shape};
+use super::oracle::{self, Focus, Shape};
 
 fn follow(steps_before: usize, request: FollowRequest) {
     let source = Rc::new(TextSource::synthetic(SyntheticTask::Reverse));
@@ -45,18 +45,7 @@ fn follow(steps_before: usize, request: FollowRequest) {
         heads: 2,
         gelu: true,
     };
-    let want = oracle::run_followed(
-        &before,
-        &shape,
-        &Batch {
-            batch: batch.batch,
-            len: batch.len,
-            inputs: &batch.inputs,
-            targets: &batch.targets,
-            weights: &batch.weights,
-        },
-        Some(focus),
-    );
+    let want = oracle::run_followed(&before, &shape, &batch_view(&batch), Some(focus));
     let w_q = &want.grads[&format!("b{}.attn.q.w", request.layer)];
     check(&tr, &want.followed, want.loss, w_q);
     // The preview left the run alone: its next step is the step followed.

@@ -16,8 +16,8 @@ use ml_playground::engine::gpt::schedule::LrSchedule;
 use ml_playground::engine::gpt::trainer::{GptRecipe, GptTrainer};
 
 use super::adamw_oracle::{AdamWOracle, rel};
-use super::burn_params::{grads, params};
-use super::oracle::{self, Batch, Oracle, Params, Shape};
+use super::burn_params::{batch_view, grads, params};
+use super::oracle::{self, Oracle, Params, Shape};
 
 pub fn recipe(task_len: usize, activation: FfnActivation, lr: f64) -> GptRecipe {
     GptRecipe {
@@ -48,17 +48,7 @@ fn oracle_of(p: &Params, activation: FfnActivation, batch: &TokenBatch) -> Oracl
         heads: 2,
         gelu: activation == FfnActivation::Gelu,
     };
-    oracle::run(
-        p,
-        &shape,
-        &Batch {
-            batch: batch.batch,
-            len: batch.len,
-            inputs: &batch.inputs,
-            targets: &batch.targets,
-            weights: &batch.weights,
-        },
-    )
+    oracle::run(p, &shape, &batch_view(batch))
 }
 
 /// ∂L/∂b_K is 0 in exact arithmetic (adding a constant to every key of a query leaves its

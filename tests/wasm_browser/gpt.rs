@@ -18,8 +18,8 @@ use ml_playground::worker::backend::choose;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
 use crate::adamw_oracle::{AdamWOracle, rel};
-use crate::burn_params::{Named, named};
-use crate::oracle::{self as gpt_oracle, Batch, Shape};
+use crate::burn_params::{Named, batch_view, named};
+use crate::oracle::{self as gpt_oracle, Shape};
 
 pub fn recipe(len: usize) -> GptRecipe {
     GptRecipe {
@@ -138,13 +138,7 @@ async fn gpt_matches_the_oracle(device: Device, name: &str) {
                 heads: 2,
                 gelu: true,
             },
-            &Batch {
-                batch: batch.batch,
-                len: batch.len,
-                inputs: &batch.inputs,
-                targets: &batch.targets,
-                weights: &batch.weights,
-            },
+            &batch_view(&batch),
         );
         let e = rel(&got["logits"].1, &want.logits);
         assert!(

@@ -13,10 +13,10 @@ use ml_playground::settings::BackendChoice;
 use ml_playground::worker::backend::choose;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
-use crate::burn_params::named;
+use crate::burn_params::{batch_view, named};
 use crate::follow_check::check;
 use crate::gpt::{flat, read, recipe};
-use crate::oracle::{Batch, Focus, Shape, run_followed};
+use crate::oracle::{Focus, Shape, run_followed};
 
 async fn follow_matches_the_oracle(device: Device, name: &str) {
     let len = SyntheticTask::Reverse.sequence_len();
@@ -53,13 +53,7 @@ async fn follow_matches_the_oracle(device: Device, name: &str) {
             heads: 2,
             gelu: true,
         },
-        &Batch {
-            batch: batch.batch,
-            len: batch.len,
-            inputs: &batch.inputs,
-            targets: &batch.targets,
-            weights: &batch.weights,
-        },
+        &batch_view(&batch),
         Some(Focus {
             b: 1,
             l: 0,

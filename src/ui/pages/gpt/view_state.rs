@@ -26,7 +26,7 @@ pub struct GptView {
     /// The text the learner asked for.
     pub asked: Option<GptSample>,
     /// The attention maps of the input the learner chose.
-    pub attention: Option<GptAttention>,
+    pub attention: Option<Rc<GptAttention>>,
     /// The token the learner follows through the next step.
     pub follow: Option<Rc<TokenTrace>>,
     /// A saved model waiting to be downloaded by the page.
@@ -84,7 +84,7 @@ impl GptView {
                 self.snapshot = Some(snapshot);
             }
             GptEvent::Sample(sample) => self.asked = Some(sample),
-            GptEvent::Attention(maps) => self.attention = Some(*maps),
+            GptEvent::Attention(maps) => self.attention = Some(Rc::new(*maps)),
             GptEvent::Follow(trace) => self.follow = Some(Rc::new(*trace)),
             GptEvent::ModelSaved(file) => {
                 self.model_status = Some(format!(

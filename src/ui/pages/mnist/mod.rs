@@ -14,7 +14,7 @@ mod fmt;
 mod gallery;
 mod metric_chart;
 mod page;
-mod pixels;
+pub(crate) mod pixels;
 mod progress;
 pub(crate) mod steps;
 mod transport;

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::explain::gpt_follow::{GptStep, Phase, TokenTerm, gpt_steps};
 use crate::explain::nn_text::plain;
 use crate::protocol::gpt_follow::TokenTrace;
-use crate::ui::formula::Formula;
 use crate::ui::pages::mnist::steps::nav::{NavAction, NavState, Navigator};
+use crate::ui::pages::mnist::steps::substep::{Written, frame};
 
 #[derive(Properties)]
 pub struct WalkProps {
@@ -51,36 +51,30 @@ fn chip(i: usize, term: &TokenTerm, on_hover: &Callback<Vec<usize>>) -> Html {
 }
 
 fn sub_step(s: &GptStep, on_hover: &Callback<Vec<usize>>) -> Html {
-    let class = match s.phase {
+    let phase = match s.phase {
         Phase::Forward => "forward",
         Phase::Backward => "backward",
         Phase::Update => "update",
     };
-    html! {
-        <article class={classes!("steps-substep", class)} aria-live="polite">
-            <h3 data-testid="steps-title">{s.title.clone()}</h3>
-            <p class="summary" data-testid="steps-summary">{s.summary.clone()}</p>
-            <div class="steps-formulas">
-                <div class="steps-math">
-                    for line in s.symbolic.iter() {
-                        <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
-                    }
-                    <div class="numbers-title">{"with this token's numbers"}</div>
-                    for line in s.substituted.iter() {
-                        <Formula latex={line.latex.clone()} caption={line.caption.clone()} />
-                    }
+    let chips = html! {
+        if !s.terms.is_empty() {
+            <div class="terms" data-testid="steps-terms">
+                <div class="numbers-title">{"the terms — point at one to find its token"}</div>
+                <div class="term-list">
+                    for (i, term) in s.terms.iter().enumerate() { { chip(i, term, on_hover) } }
                 </div>
-                if !s.terms.is_empty() {
-                    <div class="terms" data-testid="steps-terms">
-                        <div class="numbers-title">{"the terms — point at one to find its token"}</div>
-                        <div class="term-list">
-                            for (i, term) in s.terms.iter().enumerate() { { chip(i, term, on_hover) } }
-                        </div>
-                    </div>
-                }
             </div>
-        </article>
-    }
+        }
+    };
+    let written = Written {
+        phase,
+        title: &s.title,
+        summary: &s.summary,
+        symbolic: &s.symbolic,
+        numbers_title: "with this token's numbers",
+        substituted: &s.substituted,
+    };
+    frame(written, chips)
 }
 
 #[component]

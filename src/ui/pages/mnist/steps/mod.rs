@@ -12,7 +12,7 @@ mod picture;
 mod pictures;
 mod sample_view;
 mod strip;
-mod substep;
+pub(crate) mod substep;
 
 pub use follow::FollowSample;
 
