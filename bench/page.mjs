@@ -2,11 +2,11 @@
 // "ready to train" with an empty cache, with a warm HTTP cache, and from the service worker.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { launch } from "../tests/e2e/helpers.mjs";
 import { SAMPLER } from "./sampler.mjs";
 
-/** Raw and gzip -9 sizes (MB) of the worker's and the page's wasm in `dist`. */
+/** Raw, gzip -9 and brotli -11 sizes (MB) of the worker's and the page's wasm in `dist`. */
 export async function wasmSizes(dist) {
   const files = (await readdir(dist)).filter((f) => f.endsWith(".wasm"));
   const sizes = {};
@@ -15,6 +15,8 @@ export async function wasmSizes(dist) {
     const key = file.startsWith("worker") ? "worker" : "app";
     sizes[`${key}_wasm_mb`] = mb(bytes.length);
     sizes[`${key}_wasm_gzip_mb`] = mb(gzipSync(bytes, { level: 9 }).length);
+    const brotli = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length };
+    sizes[`${key}_wasm_brotli_mb`] = mb(brotliCompressSync(bytes, { params: brotli }).length);
   }
   return sizes;
 }
