@@ -9,7 +9,7 @@ pub fn cpu() -> Device {
 }
 
 /// Name shown for the CPU backend.
-pub const CPU_NAME: &str = "Burn flex (CPU)";
+pub use crate::protocol::CPU_NAME;
 
 /// Initializes Burn's WebGPU runtime; returns the device and the adapter's name.
 ///

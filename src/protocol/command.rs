@@ -61,6 +61,9 @@ pub enum Command {
         /// Absolute URL of the page's `data/mnist/` folder (a worker started from a blob
         /// URL cannot resolve relative ones).
         data_url: String,
+        /// `backend=auto`'s verdicts this page remembers (workers have no `localStorage`).
+        #[serde(default)]
+        verdicts: Vec<super::Measured>,
     },
     /// Start a fresh run with these settings (new data if the data settings changed).
     Reset {
@@ -74,6 +77,8 @@ pub enum Command {
     SetLive(crate::settings::Live),
     /// A task's own request (MNIST's evaluation and model files, the neuron's steps, …).
     Task(super::TaskCommand),
+    /// `backend=auto`: forget this task's verdict and time both devices again.
+    MeasureAgain,
 }
 
 impl Command {

@@ -10,6 +10,9 @@ pub enum BackendKind {
     Cpu,
 }
 
+/// Name shown for Burn's CPU backend.
+pub const CPU_NAME: &str = "Burn flex (CPU)";
+
 /// The device that trains, and why it was chosen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BackendInfo {
@@ -20,6 +23,38 @@ pub struct BackendInfo {
     pub reason: Option<String>,
     /// The full technical message behind `reason`, if any (shown as a tooltip).
     pub detail: Option<String>,
+    /// `backend=auto`: the CPU trains while WebGPU is warmed up and timed on this task.
+    #[serde(default)]
+    pub measuring: bool,
+    /// `backend=auto`: the two rates this device was chosen by.
+    #[serde(default)]
+    pub measured: Option<super::Measured>,
+}
+
+impl BackendInfo {
+    /// The CPU, and why.
+    pub fn cpu(reason: impl Into<String>, detail: Option<String>) -> Self {
+        Self {
+            kind: BackendKind::Cpu,
+            name: CPU_NAME.into(),
+            reason: Some(reason.into()),
+            detail,
+            measuring: false,
+            measured: None,
+        }
+    }
+
+    /// A working WebGPU adapter.
+    pub fn webgpu(name: String) -> Self {
+        Self {
+            kind: BackendKind::WebGpu,
+            name,
+            reason: None,
+            detail: None,
+            measuring: false,
+            measured: None,
+        }
+    }
 }
 
 /// Counters for the progress bar.
@@ -83,6 +118,10 @@ pub enum Event {
     },
     /// A task's own message (MNIST's data and model files, the neuron's snapshots, …).
     Task(super::TaskEvent),
+    /// `backend=auto` timed both devices on this task (the page remembers the verdict).
+    Measured(super::Measured),
+    /// Something the worker did on its own that the user should know (not a problem).
+    Notice(String),
     /// A problem the user should know about; `fatal` means the run cannot continue here.
     Error {
         message: String,

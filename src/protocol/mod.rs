@@ -9,6 +9,7 @@ pub mod gpt;
 pub mod gpt_follow;
 pub mod host;
 pub mod host_watch;
+mod measured;
 pub mod mnist;
 pub mod neuron;
 pub mod reference;
@@ -17,8 +18,11 @@ mod trace;
 
 pub use checkpoint::{RunCheckpoint, StateValues, TensorValues};
 pub use command::{Checkpoint, Command, Hyper, Resume};
-pub use event::{BackendInfo, BackendKind, CurvePoint, Event, Progress, Readout, Snapshot};
+pub use event::{
+    BackendInfo, BackendKind, CPU_NAME, CurvePoint, Event, Progress, Readout, Snapshot,
+};
 pub use gpt::{GptCommand, GptEvent};
+pub use measured::Measured;
 pub use mnist::{MnistCommand, MnistEvent};
 pub use reference::{ReferenceCommand, ReferenceEvent};
 

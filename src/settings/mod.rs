@@ -27,6 +27,7 @@ pub mod mnist_kinds;
 mod model;
 pub mod neuron;
 pub mod preset;
+mod speed_key;
 pub mod table;
 pub mod value;
 

@@ -19,7 +19,8 @@ pub enum OptimizerKind {
 /// Which device trains: the user's explicit choice or automatic selection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BackendChoice {
-    /// WebGPU when the browser has a working adapter, else the CPU.
+    /// The faster of WebGPU and the CPU for the task, measured in the background while the
+    /// CPU trains (the verdict remembered per adapter, task and model shape).
     Auto,
     /// Force WebGPU (still falls back to the CPU, with the reason, if it fails).
     WebGpu,

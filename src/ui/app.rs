@@ -119,7 +119,7 @@ pub fn App() -> Html {
                     </div>
                 </div>
                 <Show name="tabs"><Nav task={s.settings.task} on_select={on_task} /></Show>
-                <BackendBadge backend={s.backend.clone()} status={s.status.clone()} />
+                <BackendBadge backend={s.backend.clone()} status={s.status.clone()} send={send.clone()} />
                 <Show name="share">
                     <button class="share-button" data-testid="share-open" onclick={share(true).reform(|_: MouseEvent| ())}>{"Share / Embed"}</button>
                 </Show>
@@ -127,7 +127,7 @@ pub fn App() -> Html {
             if *sharing {
                 <ShareDialog settings={s.settings.clone()} on_close={share(false)} />
             }
-            <Notices notices={s.notices.clone()} errors={s.errors.clone()} dispatch={dispatch} />
+            <Notices notices={s.notices.clone()} errors={s.errors.clone()} infos={s.infos.clone()} dispatch={dispatch} />
             { pages::page(&state, &send, &on_settings) }
             <footer class="footer">
                 if options.embed {

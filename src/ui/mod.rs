@@ -24,6 +24,7 @@ mod state_tests;
 mod sub_step;
 mod transport;
 mod url;
+mod verdict_store;
 mod worker_bridge;
 mod worker_start;
 

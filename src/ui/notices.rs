@@ -1,4 +1,4 @@
-//! Notices about the URL's settings and errors from the worker, each dismissible.
+//! Notices about the URL's settings, the worker's own moves and its errors, each dismissible.
 
 use yew::prelude::*;
 
@@ -9,12 +9,13 @@ use crate::settings::Notice;
 pub struct NoticesProps {
     pub notices: Vec<Notice>,
     pub errors: Vec<String>,
+    pub infos: Vec<String>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
-    if props.notices.is_empty() && props.errors.is_empty() {
+    if props.notices.is_empty() && props.errors.is_empty() && props.infos.is_empty() {
         return html! {};
     }
     let item = |class: &'static str, text: String, action: Action| {
@@ -36,6 +37,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
         <div class="notices" data-testid="notices">
             for (i, n) in props.notices.iter().enumerate() {
                 { item("warn", format!("Link setting ignored: {}", n.message), Action::DismissNotice(i)) }
+            }
+            for (i, m) in props.infos.iter().enumerate() {
+                { item("info", m.clone(), Action::DismissInfo(i)) }
             }
             for (i, e) in props.errors.iter().enumerate() {
                 { item("error", e.clone(), Action::DismissError(i)) }

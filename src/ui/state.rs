@@ -40,6 +40,9 @@ pub struct State {
     pub walk_sub_steps: bool,
     /// Problems reported by the worker, newest last.
     pub errors: Vec<String>,
+    /// What the worker did on its own that the learner should know (e.g. it moved the run
+    /// to the faster device), each dismissible.
+    pub infos: Vec<String>,
     /// The export dialog is open.
     pub exporting: bool,
     /// Each task's own part (MNIST's views, the neuron's run, …).
@@ -59,6 +62,8 @@ pub enum Action {
     Snapshot(Box<Snapshot>),
     Error(String),
     DismissError(usize),
+    Info(String),
+    DismissInfo(usize),
     DismissNotice(usize),
     SetWalk(bool),
     SubStepNext,
@@ -89,6 +94,7 @@ impl State {
             sub_step: 0,
             walk_sub_steps: walk,
             errors: Vec::new(),
+            infos: Vec::new(),
             exporting: false,
             views: TaskViews::default(),
         }
@@ -171,13 +177,19 @@ impl Reducible for State {
                 s.snapshot = Some(*snapshot);
             }
             Action::Error(message) => s.push_error(message),
+            Action::Info(message) => s.infos.push(message),
+            Action::DismissInfo(i) if i < s.infos.len() => {
+                s.infos.remove(i);
+            }
             Action::DismissError(i) if i < s.errors.len() => {
                 s.errors.remove(i);
             }
             Action::DismissNotice(i) if i < s.notices.len() => {
                 s.notices.remove(i);
             }
-            Action::DismissError(_) | Action::DismissNotice(_) => return self,
+            Action::DismissError(_) | Action::DismissNotice(_) | Action::DismissInfo(_) => {
+                return self;
+            }
             Action::SetWalk(on) => {
                 s.walk_sub_steps = on;
                 s.settings.linreg.walk = on;

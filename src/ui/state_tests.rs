@@ -188,16 +188,26 @@ fn the_worker_status_follows_its_events() {
 }
 
 #[test]
+fn a_notice_of_the_worker_is_no_error_and_can_be_dismissed() {
+    let s = reduce(
+        state(Task::LinearRegression),
+        [
+            Action::Info("Training moved to WebGPU".into()),
+            Action::Info("second".into()),
+        ],
+    );
+    assert!(s.errors.is_empty());
+    assert_eq!(s.infos, ["Training moved to WebGPU", "second"]);
+    let s = reduce(s, [Action::DismissInfo(0), Action::DismissInfo(7)]);
+    assert_eq!(s.infos, ["second"]);
+}
+
+#[test]
 fn a_stopped_worker_leaves_no_device_and_one_message() {
     let s = reduce(
         state(Task::LinearRegression),
         [
-            Action::Ready(crate::protocol::BackendInfo {
-                kind: crate::protocol::BackendKind::Cpu,
-                name: "Burn flex".into(),
-                reason: None,
-                detail: None,
-            }),
+            Action::Ready(crate::protocol::BackendInfo::cpu("chosen", None)),
             snapshot(3, &[]),
             Action::Stopped("reload".into()),
         ],

@@ -132,6 +132,7 @@ impl WorkerLink {
             owner: self.owner.clone(),
             cpu_reason,
             data_url: data_url(),
+            verdicts: super::verdict_store::load(),
         });
     }
 
@@ -207,6 +208,8 @@ fn on_event(link: &Weak<WorkerLink>, event: Event) {
         Event::Loaded => link.start.loaded(),
         Event::Ready { backend } => link.dispatcher.dispatch(Action::Ready(backend)),
         Event::Resumed { step } => link.dispatcher.dispatch(Action::Resumed(step)),
+        Event::Measured(measured) => super::verdict_store::store(&measured),
+        Event::Notice(message) => link.dispatcher.dispatch(Action::Info(message)),
         Event::Snapshot(snapshot) => {
             *link.checkpoint.borrow_mut() = Some(snapshot.run.checkpoint.clone());
             link.was_running.set(snapshot.progress.running);

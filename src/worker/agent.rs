@@ -7,8 +7,9 @@ use gloo_worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen_futures::spawn_local;
 
 use super::session::{Session, Shared, snapshot_events};
-use super::{backend, checkpointing, resumption, run_loop, tasks};
+use super::{auto_backend, backend, checkpointing, resumption, run_loop, tasks};
 use crate::protocol::{Command, Event, Resume};
+use crate::settings::BackendChoice;
 
 pub struct TrainWorker {
     session: Shared,
@@ -71,6 +72,7 @@ impl Worker for TrainWorker {
                 owner,
                 cpu_reason,
                 data_url,
+                verdicts,
             } => spawn_local(async move {
                 // Stop the current run while the device is chosen; commands that arrive
                 // meanwhile update `s.settings`, and a newer Init supersedes this one.
@@ -79,12 +81,20 @@ impl Worker for TrainWorker {
                     (s.data_url, s.owner) = (data_url, owner);
                     s.init_ticket += 1;
                     s.device = None;
+                    s.cpu_only = cpu_reason.is_some();
+                    for v in verdicts {
+                        if !s.verdicts.iter().any(|m| m.key == v.key) {
+                            s.verdicts.push(v);
+                        }
+                    }
                     s.reset(settings, None);
                     (s.init_ticket, s.generation, s.settings.backend)
                 };
                 let crashed = cpu_reason.is_some();
                 let (device, mut info) = match cpu_reason {
                     Some(reason) => backend::cpu(reason),
+                    // Ready at once; the faster device is measured in the background.
+                    None if choice == BackendChoice::Auto => backend::cpu_while_measuring(),
                     None => backend::choose(choice).await,
                 };
                 let fresh_start = resume == Resume::Start;
@@ -129,6 +139,7 @@ impl Worker for TrainWorker {
                 send(Event::Ready { backend: info });
                 tasks::ensure_data(&shared, send.clone());
                 snapshot_events(&shared).await.into_iter().for_each(&send);
+                auto_backend::settle(&shared, send.clone());
                 resumption::play_if_asked(&shared, send);
             }),
             Command::Reset { settings } => {
@@ -139,10 +150,12 @@ impl Worker for TrainWorker {
                 }
                 checkpointing::forget(&shared);
                 tasks::ensure_data(&shared, send.clone());
+                auto_backend::settle(&shared, send.clone());
                 spawn_local(
                     async move { snapshot_events(&shared).await.into_iter().for_each(send) },
                 );
             }
+            Command::MeasureAgain => auto_backend::measure_again(&shared, send),
             Command::Task(command) => tasks::handle(&shared, command, send),
             Command::Play => run_loop::start(&shared, send),
             Command::Pause => {

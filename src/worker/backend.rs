@@ -7,7 +7,7 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsValue;
 
 use crate::engine::device;
-use crate::protocol::{BackendInfo, BackendKind};
+use crate::protocol::BackendInfo;
 use crate::settings::BackendChoice;
 
 /// `requestAdapter()` can hang forever (seen in headless Chromium with `--disable-gpu`).
@@ -20,13 +20,14 @@ pub fn cpu(reason: impl Into<String>) -> (Device, BackendInfo) {
 }
 
 fn cpu_because(reason: impl Into<String>, detail: Option<String>) -> (Device, BackendInfo) {
-    let info = BackendInfo {
-        kind: BackendKind::Cpu,
-        name: device::CPU_NAME.into(),
-        reason: Some(reason.into()),
-        detail,
-    };
-    (device::cpu(), info)
+    (device::cpu(), BackendInfo::cpu(reason, detail))
+}
+
+/// `backend=auto`'s start: the CPU at once, while WebGPU is measured in the background.
+pub fn cpu_while_measuring() -> (Device, BackendInfo) {
+    let (device, mut info) = cpu("WebGPU is being measured against it");
+    info.measuring = true;
+    (device, info)
 }
 
 /// The CPU after the WebGPU device failed mid-run (`why` becomes the detail).
@@ -94,7 +95,7 @@ fn browser_has_webgpu() -> bool {
 }
 
 /// Runs `future` for at most `ms` milliseconds.
-async fn within<T>(ms: u32, future: impl Future<Output = T>) -> Option<T> {
+pub async fn within<T>(ms: u32, future: impl Future<Output = T>) -> Option<T> {
     match select(Box::pin(future), TimeoutFuture::new(ms)).await {
         Either::Left((value, _)) => Some(value),
         Either::Right(_) => None,
@@ -127,6 +128,11 @@ pub async fn choose(choice: BackendChoice) -> (Device, BackendInfo) {
     choose_with(choice, browser_has_webgpu(), device::webgpu()).await
 }
 
+/// A working WebGPU device and its adapter's name, or the CPU's badge saying why not.
+pub async fn probe_webgpu() -> Result<(Device, String), BackendInfo> {
+    probe_with(browser_has_webgpu(), device::webgpu()).await
+}
+
 /// [`choose`] with the WebGPU probe injected (tests pass a probe that never answers).
 pub async fn choose_with(
     choice: BackendChoice,
@@ -136,17 +142,28 @@ pub async fn choose_with(
     if choice == BackendChoice::Cpu {
         return cpu("chosen in the settings");
     }
+    match probe_with(has_webgpu, webgpu).await {
+        Ok((device, name)) => (device, BackendInfo::webgpu(name)),
+        Err(info) => (device::cpu(), info),
+    }
+}
+
+async fn probe_with(
+    has_webgpu: bool,
+    webgpu: impl Future<Output = Result<(Device, String), String>>,
+) -> Result<(Device, String), BackendInfo> {
+    let failed = |(_, info): (Device, BackendInfo)| Err(info);
     if !has_webgpu {
-        return cpu("this browser has no WebGPU");
+        return failed(cpu("this browser has no WebGPU"));
     }
     let (device, name) = match within(ADAPTER_TIMEOUT_MS, webgpu).await {
         None => {
-            return cpu(format!(
+            return failed(cpu(format!(
                 "WebGPU adapter request timed out after {} s",
                 ADAPTER_TIMEOUT_MS / 1000
-            ));
+            )));
         }
-        Some(Err(e)) => return init_failure(e),
+        Some(Err(e)) => return failed(init_failure(e)),
         Some(Ok(found)) => found,
     };
     let name = within(2_000, adapter_label())
@@ -154,16 +171,8 @@ pub async fn choose_with(
         .flatten()
         .unwrap_or(name);
     match within(SMOKE_TEST_TIMEOUT_MS, smoke_test(&device)).await {
-        Some(Ok(())) => {
-            let info = BackendInfo {
-                kind: BackendKind::WebGpu,
-                name,
-                reason: None,
-                detail: None,
-            };
-            (device, info)
-        }
-        Some(Err(e)) => cpu_because("WebGPU failed a test computation", Some(e)),
-        None => cpu("WebGPU did not finish a test computation in time"),
+        Some(Ok(())) => Ok((device, name)),
+        Some(Err(e)) => failed(cpu_because("WebGPU failed a test computation", Some(e))),
+        None => failed(cpu("WebGPU did not finish a test computation in time")),
     }
 }

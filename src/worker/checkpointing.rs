@@ -31,7 +31,7 @@ fn every_ms() -> f64 {
 }
 
 /// A monotonic clock with sub-millisecond resolution (`performance.now()`), for the cost log.
-fn clock_ms() -> f64 {
+pub fn clock_ms() -> f64 {
     js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
         .ok()
         .filter(|p| p.is_object())

@@ -5,6 +5,7 @@
 //! [`Event`]: crate::protocol::Event
 
 mod agent;
+mod auto_backend;
 pub mod backend;
 mod checkpoint_store;
 mod checkpointing;
@@ -12,6 +13,7 @@ mod rate;
 mod resumption;
 mod run_loop;
 mod session;
+mod step_timing;
 mod task_run;
 mod tasks;
 mod yield_now;

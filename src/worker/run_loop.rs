@@ -12,6 +12,8 @@ use crate::protocol::Event;
 const BURST_MS: f64 = 12.0;
 /// At most this many steps per burst (bounds queued GPU work between readbacks).
 const BURST_STEPS: usize = 64;
+/// How often a held loop looks whether it may step again.
+const HOLD_POLL_MS: u32 = 20;
 /// At least this long between two snapshots while running.
 const SNAPSHOT_EVERY_MS: f64 = 50.0;
 
@@ -35,6 +37,15 @@ pub fn start(shared: &Shared, send: impl Fn(Event) + 'static) {
 pub async fn run(shared: Shared, send: impl Fn(Event)) {
     let mut last_snapshot = f64::NEG_INFINITY;
     loop {
+        let held = {
+            let s = shared.borrow();
+            s.running && s.hold > 0
+        };
+        if held {
+            // The devices are being timed (`backend=auto`): a few seconds at most.
+            TimeoutFuture::new(HOLD_POLL_MS).await;
+            continue;
+        }
         let (finished, speed) = {
             let mut s = shared.borrow_mut();
             let speed = s.settings.live.speed;

@@ -11,7 +11,9 @@ use super::tasks::{self, Datasets};
 use crate::data::mnist::MnistData;
 use crate::engine::EngineError;
 use crate::engine::mnist::MnistTrainer;
-use crate::protocol::{BackendInfo, BackendKind, Checkpoint, Event, Progress, RunCheckpoint};
+use crate::protocol::{
+    BackendInfo, BackendKind, Checkpoint, Event, Measured, Progress, RunCheckpoint,
+};
 use crate::settings::{Settings, Task};
 
 pub fn now_ms() -> f64 {
@@ -52,6 +54,16 @@ pub struct Session {
     pub store_warned: bool,
     /// Bumped by every Init: only the newest device choice is installed.
     pub init_ticket: u64,
+    /// `backend=auto`'s verdicts: the page's stored ones, and those measured since.
+    pub verdicts: Vec<Measured>,
+    /// Bumped by every settling of the device: only the newest measurement is acted on.
+    pub measure_ticket: u64,
+    /// "Measure again": the next settling forgets the current verdict.
+    pub forget_verdict: bool,
+    /// While above 0 the play loop takes no steps (the devices are being timed).
+    pub hold: u32,
+    /// The CPU after a crash or a device loss: `backend=auto` no longer tries WebGPU.
+    pub cpu_only: bool,
 }
 
 /// A checkpoint read back: linear regression's few numbers (the page keeps a copy), or the
@@ -215,6 +227,7 @@ fn fall_back_to_cpu(shared: &Shared, why: &str) -> Vec<Event> {
     let mut s = shared.borrow_mut();
     let (device, info) = super::backend::device_failed(why);
     s.device = Some((device, info.clone()));
+    s.cpu_only = true;
     let (settings, checkpoint) = (s.settings.clone(), s.checkpoint.clone());
     let was_running = s.running;
     let not_resumed = s.reset(settings, checkpoint.as_ref());

@@ -13,7 +13,7 @@ const READ_FAILED = /read back|OperationError|WebGPU|GPU|device/i;
 
 describe("a test-set evaluation whose result cannot be read back", () => {
   test("after step 3 on WebGPU: a message, no step lost, the evaluation still comes", async () => {
-    const pg = await Playground.open({ mode: "webgpu", hash: MNIST, workerPrelude: FAULT_PRELUDE });
+    const pg = await Playground.open({ mode: "webgpu", hash: `${MNIST}&backend=webgpu`, workerPrelude: FAULT_PRELUDE });
     try {
       await pg.ready(/^WebGPU \(/);
       await pg.byTestId("step").and(pg.page.locator(":enabled")).waitFor({ timeout: 120_000 });

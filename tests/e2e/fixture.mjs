@@ -34,8 +34,8 @@ export class Playground {
     Object.assign(this, { server, browser, page, errors });
   }
 
-  /** Waits until the backend badge names a device (`pattern`, e.g. /^WebGPU \(/), returns its text. */
-  async ready(pattern = /^(WebGPU|CPU) \(/, timeout = 90_000) {
+  /** Waits until the backend badge names a settled device (`pattern`, e.g. /^WebGPU \(/), returns its text. */
+  async ready(pattern = /^(WebGPU|CPU) \((?!measuring)/, timeout = 90_000) {
     const badge = this.page.getByTestId("backend").filter({ hasText: pattern });
     await badge.waitFor({ timeout });
     return badge.textContent();
@@ -60,12 +60,14 @@ export class Playground {
   }
 
   /** Clicks `button` `times` times, each time waiting until `counter` shows one step more. */
-  async stepTimes(button, counter, times) {
+  async stepTimes(button, counter, times, timeout = 120_000) {
     let at = Number(await this.text(counter)) || 0;
     for (let i = 0; i < times; i++) {
-      await this.page.getByTestId(button).click();
+      // The button is disabled while the worker computes (a first WebGPU step compiles its
+      // shaders on a software adapter): wait for it, as long as a step may take.
+      await this.page.getByTestId(button).click({ timeout });
       at += 1;
-      await this.waitForText(counter, at);
+      await this.waitForText(counter, at, timeout);
     }
     return at;
   }

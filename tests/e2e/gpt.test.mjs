@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { Playground } from "./fixture.mjs";
-import { OUT } from "./helpers.mjs";
+import { OUT, forced } from "./helpers.mjs";
 
 const MODES = ["webgpu", "no-webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
 
@@ -74,7 +74,7 @@ describe("Tiny GPT, sort on the CPU", () => {
 for (const mode of MODES.filter((m) => m === "webgpu")) {
   describe("Tiny GPT on WebGPU", () => {
     test("a small model steps and its numbers come back", async () => {
-      const app = await Playground.open({ mode, hash: "#task=gpt&text=reverse&layers=1&heads=2&d=16&steps=40&speed=0" });
+      const app = await Playground.open({ mode, hash: `#task=gpt&text=reverse&layers=1&heads=2&d=16&steps=40&speed=0${forced(mode)}` });
       try {
         assert.match(await app.ready(/^WebGPU \(/), /^WebGPU/);
         await app.byTestId("gpt-val-loss").filter({ hasText: /^\d/ }).waitFor({ timeout: 120_000 });

@@ -9,6 +9,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Playground } from "./fixture.mjs";
+import { forced } from "./helpers.mjs";
 import { numbersMatch, shoot } from "./steps-helpers.mjs";
 
 const MODES = ["webgpu", "no-webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
@@ -30,7 +31,7 @@ for (const mode of MODES) {
   describe(`Follow one token (${mode})`, () => {
     test("every sub-step's numbers are the exported trace's", async () => {
       const backend = mode === "webgpu" ? /^WebGPU \(/ : /^CPU/;
-      const app = await Playground.open({ mode, hash: "#task=gpt&text=sort&layers=2&heads=2&d=16&steps=100&speed=0", viewport: { width: 1400, height: 1000 } });
+      const app = await Playground.open({ mode, hash: `#task=gpt&text=sort&layers=2&heads=2&d=16&steps=100&speed=0${forced(mode)}`, viewport: { width: 1400, height: 1000 } });
       const { page } = app;
       try {
         await app.ready(backend);

@@ -51,6 +51,12 @@ export const WORKER_SCRIPT = /\/worker(-[0-9a-f]{1,16})?\.js(\?.*)?$/;
 export const NO_SW = { serviceWorkers: "block" };
 
 /** Browser modes: real WebGPU (software adapter), no WebGPU, and a WebGPU request that hangs. */
+/**
+ * The hash suffix that trains on WebGPU in `mode` "webgpu": `backend=auto` measures both
+ * devices and picks the CPU on this machine's software adapter (auto_backend.test.mjs).
+ */
+export const forced = (mode) => (mode === "webgpu" ? "&backend=webgpu" : "");
+
 export const MODES = {
   webgpu: ["--enable-unsafe-webgpu"],
   "no-webgpu": [],

@@ -6,7 +6,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 
-import { NO_SW, screenshot, watchErrors } from "./helpers.mjs";
+import { NO_SW, forced, screenshot, watchErrors } from "./helpers.mjs";
 import { servedBrowser } from "./fixture.mjs";
 import { mathLines, optimizerLine, plainNumber, sequenceShows, shownAs } from "./math-text.mjs";
 
@@ -61,7 +61,7 @@ for (const mode of modes) {
       test(`${optimizer}: every typeset number and chip of step 2 matches the export`, async () => {
         const page = await app.browser.newPage({ viewport: { width: 1500, height: 1000 }, ...NO_SW });
         const errors = watchErrors(page);
-        await page.goto(`${app.server.url}#task=linreg&optimizer=${optimizer}&lr=0.05&l1=0.01&l2=0.02&speed=0`);
+        await page.goto(`${app.server.url}#task=linreg&optimizer=${optimizer}&lr=0.05&l1=0.01&l2=0.02&speed=0${forced(mode)}`);
         await page.getByTestId("backend").filter({ hasText: mode === "webgpu" ? /^WebGPU \(/ : /^CPU \(/ }).waitFor({ timeout: 90_000 });
         for (const step of [1, 2]) {
           await page.getByTestId("step").click();

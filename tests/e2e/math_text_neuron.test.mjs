@@ -9,7 +9,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { NO_SW, screenshot, watchErrors } from "./helpers.mjs";
+import { NO_SW, forced, screenshot, watchErrors } from "./helpers.mjs";
 import { servedBrowser } from "./fixture.mjs";
 import { mathLines, optimizerLine, plainNumber, sequenceShows, shownAs } from "./math-text.mjs";
 
@@ -58,7 +58,7 @@ for (const mode of modes) {
       test(`${optimizer}${sample ? " (saturated)" : ""}: every typeset number and chip of step 2 matches the export`, async () => {
         const page = await app.browser.newPage({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true, ...NO_SW });
         const errors = watchErrors(page);
-        await page.goto(`${app.server.url}#task=neuron&optimizer=${optimizer}${sample}&speed=0`);
+        await page.goto(`${app.server.url}#task=neuron&optimizer=${optimizer}${sample}&speed=0${forced(mode)}`);
         await page.getByTestId("backend").filter({ hasText: mode === "webgpu" ? /^WebGPU \(/ : /^CPU \(/ }).waitFor({ timeout: 90_000 });
         for (const step of [1, 2]) {
           await page.getByTestId("neuron-step").click();

@@ -17,7 +17,7 @@ import { servedBrowser } from "./fixture.mjs";
  * WebGPU computes the same numbers as the CPU is proven by the oracle tests, not here.
  */
 const RUNS = {
-  webgpu: { hash: "#task=mnist&preset=seed003&subset=6000&epochs=1&speed=0", floor: 85, steps: 94 },
+  webgpu: { hash: "#task=mnist&preset=seed003&subset=6000&epochs=1&speed=0&backend=webgpu", floor: 85, steps: 94 },
   "no-webgpu": { hash: "#task=mnist&preset=seed003&subset=20000&epochs=1&speed=0", floor: 90, steps: 313 },
 };
 const MODES = ["webgpu", "no-webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));

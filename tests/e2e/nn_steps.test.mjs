@@ -6,7 +6,7 @@
 // one mode. The CNN: nn_steps_cnn.test.mjs.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, watchErrors } from "./helpers.mjs";
+import { forced, launch, serve, watchErrors } from "./helpers.mjs";
 import { exported, numbersMatch, shoot, traceArrives, walk } from "./steps-helpers.mjs";
 
 /** Seed 003's network on the first 1,000 training images, one epoch (16 steps). */
@@ -29,7 +29,7 @@ for (const mode of MODES) {
     });
 
     test("the empty panel says how to start; a short run gives a gallery", async () => {
-      await page.goto(`${server.url}${RUN}`);
+      await page.goto(`${server.url}${RUN}${forced(mode)}`);
       await page.getByTestId("steps-empty").filter({ hasText: "Pick a test image in the gallery, a confusion cell or draw a digit" }).waitFor({ timeout: 60_000 });
       assert.equal(await page.getByTestId("steps-export").isDisabled(), true);
       await page.getByTestId("data-progress").waitFor({ state: "detached", timeout: 120_000 });
@@ -126,7 +126,7 @@ for (const mode of MODES) {
     test("following the current step moves the numbers while training runs", async () => {
       // 3 epochs of 16 steps at 5 steps per second: time to watch.
       await page.goto("about:blank");
-      await page.goto(`${server.url}#task=mnist&preset=seed003&subset=1000&epochs=3&speed=5`);
+      await page.goto(`${server.url}#task=mnist&preset=seed003&subset=1000&epochs=3&speed=5${forced(mode)}`);
       await page.getByTestId("data-progress").waitFor({ state: "detached", timeout: 120_000 });
       await page.getByTestId("evaluate").click();
       await page.getByTestId("gallery-follow").first().waitFor({ timeout: 300_000 });

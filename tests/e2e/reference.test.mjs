@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { OUT, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
+import { OUT, forced, launch, numberOf, screenshot, serve, watchErrors } from "./helpers.mjs";
 import { servedBrowser } from "./fixture.mjs";
 
 const MODES = ["webgpu", "no-webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
@@ -24,7 +24,7 @@ for (const mode of MODES) {
       browser = await launch(mode);
       page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
       errors = watchErrors(page);
-      await page.goto(`${server.url}#task=formulas`);
+      await page.goto(`${server.url}#task=formulas${forced(mode)}`);
       await page.getByTestId("backend").filter({ hasText: /^(WebGPU|CPU) \(/ }).waitFor({ timeout: 90_000 });
     });
     after(async () => {

@@ -52,7 +52,7 @@ async function mnistContinues(pg, saved) {
 
 describe("WebGPU device lost after a given step", () => {
   test("linear regression (Adam, L2) continues on the CPU from step 5 and finishes", async () => {
-    const pg = await Playground.open({ mode: "webgpu", hash: LINREG, workerPrelude: FAULT_PRELUDE });
+    const pg = await Playground.open({ mode: "webgpu", hash: `${LINREG}&backend=webgpu`, workerPrelude: FAULT_PRELUDE });
     try {
       await pg.ready(/^WebGPU \(/);
       await pg.stepTimes("step", "step-count", 5);
@@ -71,7 +71,7 @@ describe("WebGPU device lost after a given step", () => {
   });
 
   test("MNIST (Adam, L2) continues on the CPU from step 3 and finishes", async () => {
-    const pg = await Playground.open({ mode: "webgpu", hash: MNIST, workerPrelude: FAULT_PRELUDE });
+    const pg = await Playground.open({ mode: "webgpu", hash: `${MNIST}&backend=webgpu`, workerPrelude: FAULT_PRELUDE });
     try {
       await pg.ready(/^WebGPU \(/);
       await pg.byTestId("step").and(pg.page.locator(":enabled")).waitFor({ timeout: 120_000 });

@@ -48,7 +48,7 @@ pub fn PlaybackFields(props: &PlaybackFieldsProps) -> Html {
                 </select>
             </label>
             { props.children.clone() }
-            <label class="field" title="auto: WebGPU when the browser offers a working adapter, else the CPU">
+            <label class="field" title="auto: the faster of WebGPU and the CPU for this task, measured on this machine (the CPU trains meanwhile)">
                 <span>{"device"}</span>
                 <select data-testid="backend-choice" onchange={on_backend}>
                     <option value="auto" selected={s.backend == BackendChoice::Auto}>{"auto"}</option>

@@ -50,6 +50,7 @@ pub fn ensure_data(shared: &Shared, send: impl Fn(Event) + Clone + 'static) {
                     });
                 }
                 snapshot_events(&shared).await.into_iter().for_each(&send);
+                crate::worker::auto_backend::settle(&shared, send.clone());
                 crate::worker::resumption::play_if_asked(&shared, send);
             }
             Err((progress, message)) => {

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::protocol::gpt::GptAttention;
 use crate::protocol::{Command, GptCommand};
-use crate::ui::pages::mnist::pixels::Pixels;
+use crate::ui::pages::mnist::pixels::{self, Pixels};
 
 #[derive(Properties, PartialEq)]
 pub struct AttentionProps {
@@ -42,13 +42,8 @@ fn rgba(weights: &[f32], t: usize) -> Rc<Vec<u8>> {
                 out.extend_from_slice(&MASKED);
                 continue;
             }
-            let w = weights
-                .get(q * t + k)
-                .copied()
-                .unwrap_or(0.0)
-                .clamp(0.0, 1.0);
-            let c = |i: usize| (255.0 + (INK[i] - 255.0) * w).round() as u8;
-            out.extend_from_slice(&[c(0), c(1), c(2), 255]);
+            let w = weights.get(q * t + k).copied().unwrap_or(0.0);
+            out.extend_from_slice(&pixels::mix(INK, w));
         }
     }
     Rc::new(out)

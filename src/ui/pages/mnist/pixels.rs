@@ -60,7 +60,8 @@ pub fn paint(canvas: &NodeRef, rgba: &[u8], width: u32, height: u32) -> Option<(
     context.put_image_data(&data, 0.0, 0.0).ok()
 }
 
-fn mix(color: [f32; 3], t: f32) -> [u8; 4] {
+/// `color` at weight `t` ∈ [0, 1] over white.
+pub fn mix(color: [f32; 3], t: f32) -> [u8; 4] {
     let t = t.clamp(0.0, 1.0);
     let c = |i: usize| (255.0 + (color[i] - 255.0) * t).round() as u8;
     [c(0), c(1), c(2), 255]
