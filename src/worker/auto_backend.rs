@@ -70,6 +70,13 @@ async fn settle_now(shared: Shared, send: impl Fn(Event) + Clone + 'static) {
         None => {
             say_measuring(&shared, ticket, &send);
             let Some(m) = measure(&shared, ticket, webgpu.clone(), adapter, key).await else {
+                // A newer settle took over, or the CPU's own timing failed: then the badge
+                // settles on the CPU (it trains there) instead of saying "measuring" forever.
+                if is_current(&shared, ticket) {
+                    let info =
+                        BackendInfo::cpu("the devices could not be timed on this task", None);
+                    install(&shared, ticket, device::cpu(), info, &send).await;
+                }
                 return;
             };
             let mut s = shared.borrow_mut();
