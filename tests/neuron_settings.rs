@@ -79,6 +79,6 @@ fn unknown_task_falls_back_to_linear_regression() {
     assert!(
         notices[0]
             .message
-            .contains("linreg, neuron, mnist, gpt or formulas")
+            .contains("linreg, neuron, mnist, gpt, table or formulas")
     );
 }

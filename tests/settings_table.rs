@@ -8,6 +8,8 @@
 
 use std::collections::BTreeSet;
 
+use ml_playground::data::table::design::Missing;
+use ml_playground::settings::TableSettings;
 use ml_playground::settings::embed::{PANELS, apply_pairs};
 use ml_playground::settings::gpt::{GptSettings, TextData};
 use ml_playground::settings::gpt_shape::FfnActivation;
@@ -23,7 +25,23 @@ use proptest::sample::select;
 fn every_key_is_in_exactly_one_row_and_no_panel_shares_a_name() {
     let rows = table::all_rows();
     let keys: BTreeSet<&str> = rows.iter().map(|r| r.key).collect();
-    assert_eq!(keys.len(), rows.len(), "a key is declared twice");
+    // A key is declared once per task; two tasks may each have their own row of one name when
+    // it means the same there: `x` and `y` are the neuron's inputs and label and "Your data"'s
+    // feature and target columns (the issue's `x=` / `y=`).
+    for task in Task::ALL {
+        let of_task: Vec<&str> = table::rows_of(task).map(|r| r.key).collect();
+        let unique: BTreeSet<&str> = of_task.iter().copied().collect();
+        assert_eq!(unique.len(), of_task.len(), "{task:?} declares a key twice");
+    }
+    let shared: Vec<&str> = rows
+        .iter()
+        .map(|r| r.key)
+        .filter(|k| rows.iter().filter(|r| r.key == *k).count() > 1)
+        .collect();
+    assert!(
+        shared.iter().all(|k| ["x", "y"].contains(k)),
+        "declared by two tasks: {shared:?}"
+    );
     for (panel, _) in PANELS {
         assert!(
             !keys.contains(panel),
@@ -82,6 +100,7 @@ prop_compose! {
             proptest::collection::vec((f64_in(-100.0, 100.0), f64_in(-100.0, 100.0)), 1..=8),
             f64_in(-100.0, 100.0), f64_in(0.0, 1.0)),
         gpt in any_gpt(),
+        table in any_table(),
     ) -> Settings {
         let neuron = NeuronSettings {
             x: xw.iter().map(|p| p.0).collect(),
@@ -96,7 +115,21 @@ prop_compose! {
             mnist: MnistSettings { model, hidden, filters, activation, preprocess, subset, lr_decay },
             neuron,
             gpt,
+            table,
         }
+    }
+}
+
+prop_compose! {
+    /// Any "Your data" part: names and sources with the characters a hash must escape.
+    fn any_table()(
+        data in "[a-zA-Z0-9 _,&=%#é/:.-]{0,16}",
+        y in "[a-zA-Z0-9 _,&=%#é.-]{1,10}",
+        x in proptest::collection::vec("[a-zA-Z0-9 _,&=%#é.-]{1,10}", 0..=5),
+        missing in select(Missing::ALL.to_vec()),
+    ) -> TableSettings {
+        let x = x.into_iter().filter(|n| *n != y).collect();
+        TableSettings { data, y, x, missing }
     }
 }
 
@@ -147,6 +180,13 @@ fn settings_of(task: Task) -> impl Strategy<Value = Settings> {
                 (s.mnist.subset, s.mnist.lr_decay) = (r.mnist.subset, r.mnist.lr_decay);
             }
             Task::Neuron | Task::Formulas => s.neuron = r.neuron.clone(),
+            Task::Table => {
+                s.table = r.table.clone();
+                (s.seed, s.batch_size, s.epochs, s.live.l2, s.live.speed) =
+                    (r.seed, r.batch_size, r.epochs, r.live.l2, r.live.speed);
+                (s.live.lr, s.optimizer, s.momentum) = (r.live.lr, r.optimizer, r.momentum);
+                return s;
+            }
             Task::Gpt => {
                 s.gpt = r.gpt.clone();
                 (s.seed, s.batch_size, s.live.lr, s.live.speed) =

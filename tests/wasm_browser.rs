@@ -23,6 +23,8 @@ mod mnist;
 mod nn_oracle;
 #[path = "gpt/oracle.rs"]
 mod oracle;
+#[path = "wasm_browser/table.rs"]
+mod table;
 #[path = "gpt/tape.rs"]
 mod tape;
 

@@ -10,7 +10,7 @@ pub mod gpt;
 pub mod linreg;
 pub mod mnist;
 pub mod neuron;
-mod neuron_readout;
+pub(crate) mod neuron_readout;
 pub mod neuron_run;
 pub mod optimizer;
 pub mod param_step;
@@ -23,6 +23,7 @@ pub mod reference_inputs;
 mod reference_layers;
 mod reference_metrics;
 mod reference_transformer;
+pub mod table;
 mod trace_readout;
 pub mod trainer;
 

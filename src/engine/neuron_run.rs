@@ -6,7 +6,7 @@ use burn::tensor::{Device, Tensor};
 use super::EngineError;
 use super::checkpoint::{PendingCheckpoint, Restore, tensor};
 use super::neuron::{NeuronPass, evaluate, forward_backward};
-use super::neuron_readout::{PendingNeuron, StateSlots, StepSlots};
+use super::neuron_readout::{PendingNeuron, StepSlots, UpdateSlots};
 use super::optimizer::{SlotState, TensorOptimizer, state_tensors};
 use super::readback::Readback;
 use crate::protocol::{ParamState, RunCheckpoint};
@@ -146,11 +146,13 @@ impl NeuronRun {
             z: rb.add(&t.pass.z),
             y_hat: rb.add(&t.pass.y_hat),
             loss: rb.add(&t.pass.loss),
-            grad: [rb.add(&t.pass.grad_w), rb.add(&t.pass.grad_b)],
-            old: t.old.clone().map(|p| rb.add(&p)),
-            before: t.before.clone().map(|s| StateSlots::add(&mut rb, &s)),
-            after: t.after.clone().map(|s| StateSlots::add(&mut rb, &s)),
-            new: t.new.clone().map(|p| rb.add(&p)),
+            update: UpdateSlots::add(
+                &mut rb,
+                [&t.pass.grad_w, &t.pass.grad_b],
+                [&t.old[0], &t.old[1]],
+                [&t.before, &t.after],
+                [&t.new[0], &t.new[1]],
+            ),
         });
         PendingNeuron {
             w: rb.add(&self.w),

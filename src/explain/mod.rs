@@ -41,5 +41,6 @@ mod reference_metrics;
 mod reference_networks;
 mod reference_regularization;
 mod reference_training;
+pub mod table_steps;
 
 pub use linreg_steps::{FormulaLine, SubStep, SubStepKind, sub_steps};

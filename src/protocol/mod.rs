@@ -14,6 +14,7 @@ pub mod mnist;
 pub mod neuron;
 pub mod reference;
 mod sample_trace;
+pub mod table;
 mod trace;
 
 pub use checkpoint::{RunCheckpoint, StateValues, TensorValues};
@@ -25,6 +26,7 @@ pub use gpt::{GptCommand, GptEvent};
 pub use measured::Measured;
 pub use mnist::{MnistCommand, MnistEvent};
 pub use reference::{ReferenceCommand, ReferenceEvent};
+pub use table::{TableCommand, TableEvent};
 
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +42,8 @@ pub enum TaskEvent {
     Reference(ReferenceEvent),
     /// The tiny GPT: data loading, snapshots, samples.
     Gpt(GptEvent),
+    /// "Your data": the regression's snapshots.
+    Table(TableEvent),
 }
 
 /// A task's own request, page → worker.
@@ -51,6 +55,8 @@ pub enum TaskCommand {
     Reference(ReferenceCommand),
     /// The tiny GPT: text from a prompt.
     Gpt(GptCommand),
+    /// "Your data": the table to train on.
+    Table(TableCommand),
 }
 
 impl TaskEvent {
@@ -59,6 +65,7 @@ impl TaskEvent {
         match self {
             Self::Mnist(MnistEvent::Snapshot(s)) => Some(s.progress.running),
             Self::Gpt(GptEvent::Snapshot(s)) => Some(s.progress.running),
+            Self::Table(TableEvent::Snapshot(s)) => Some(s.progress.running),
             _ => None,
         }
     }
@@ -89,6 +96,18 @@ impl From<ReferenceEvent> for Event {
 impl From<GptEvent> for Event {
     fn from(e: GptEvent) -> Self {
         Event::Task(TaskEvent::Gpt(e))
+    }
+}
+
+impl From<TableEvent> for Event {
+    fn from(e: TableEvent) -> Self {
+        Event::Task(TaskEvent::Table(e))
+    }
+}
+
+impl From<TableCommand> for Command {
+    fn from(c: TableCommand) -> Self {
+        Command::Task(TaskCommand::Table(c))
     }
 }
 

@@ -26,6 +26,7 @@ pub mod mnist;
 pub mod mnist_kinds;
 mod model;
 pub mod neuron;
+pub mod own_table;
 pub mod preset;
 mod speed_key;
 pub mod table;
@@ -42,6 +43,7 @@ pub use mnist::MnistSettings;
 pub use mnist_kinds::{Activation, ModelKind, Preprocess};
 pub use model::{BackendChoice, Live, OptimizerKind, range};
 pub use neuron::NeuronSettings;
+pub use own_table::TableSettings;
 pub use preset::Preset;
 pub use table::{Change, TaskSpec};
 
@@ -58,15 +60,18 @@ pub enum Task {
     Formulas,
     /// A tiny GPT: a Transformer language model trained on text or a synthetic task.
     Gpt,
+    /// The learner's own table (CSV), or a built-in one: regression on its columns.
+    Table,
 }
 
 impl Task {
     /// The tabs' order.
-    pub const ALL: [Task; 5] = [
+    pub const ALL: [Task; 6] = [
         Self::LinearRegression,
         Self::Neuron,
         Self::Mnist,
         Self::Gpt,
+        Self::Table,
         Self::Formulas,
     ];
 
@@ -78,6 +83,7 @@ impl Task {
             Self::Neuron => &neuron::SPEC,
             Self::Formulas => &formulas::SPEC,
             Self::Gpt => &gpt::SPEC,
+            Self::Table => &own_table::SPEC,
         }
     }
 }
@@ -104,6 +110,8 @@ pub struct Settings {
     pub neuron: NeuronSettings,
     /// The tiny GPT's data, shape and schedule.
     pub gpt: GptSettings,
+    /// "Your data": the table, its target and features.
+    pub table: TableSettings,
 }
 
 impl Default for Settings {
@@ -122,6 +130,7 @@ impl Default for Settings {
             mnist: MnistSettings::default(),
             neuron: NeuronSettings::default(),
             gpt: GptSettings::default(),
+            table: TableSettings::default(),
         }
     }
 }

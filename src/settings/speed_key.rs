@@ -12,6 +12,8 @@ impl Settings {
             Task::Mnist => serde_json::to_string(&self.mnist),
             Task::Neuron => serde_json::to_string(&self.neuron),
             Task::Gpt => serde_json::to_string(&self.gpt),
+            // Its speed is the feature count's, whichever table and columns.
+            Task::Table => Ok(format!("{} features", self.table.x.len())),
             Task::Formulas => Ok(String::new()),
         }
         .unwrap_or_default();

@@ -44,6 +44,43 @@ pub fn status(p: &Progress) -> String {
     }
 }
 
+/// One bar: `done` of `total`, labelled for screen readers, with its test id.
+pub fn bar(
+    label: &'static str,
+    testid: &'static str,
+    done: u64,
+    total: u64,
+    class: &'static str,
+) -> Html {
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    };
+    html! {
+        <div class={classes!("bar", class)} role="progressbar" aria-label={label} aria-valuemin="0"
+            aria-valuemax={total.to_string()} aria-valuenow={done.to_string()} data-testid={testid}>
+            <div class="fill" style={format!("width: {:.2}%", fraction.min(1.0) * 100.0)}></div>
+        </div>
+    }
+}
+
+/// "step 12 / 400" and the rate ("1234 samples/s", "— samples/s" before a measurement).
+pub fn step_and_rate(
+    step: u64,
+    total: u64,
+    rate: f64,
+    unit: &'static str,
+    testid: &'static str,
+) -> Html {
+    html! {
+        <>
+            <span>{"step "}<b data-testid="step-count">{step}</b>{format!(" / {total}")}</span>
+            <span data-testid={testid}>{if rate > 0.0 { format!("{rate:.0} {unit}") } else { format!("— {unit}") }}</span>
+        </>
+    }
+}
+
 #[component]
 pub fn ProgressBar(props: &ProgressProps) -> Html {
     let progress = props
@@ -58,22 +95,13 @@ pub fn ProgressBar(props: &ProgressProps) -> Html {
         samples_per_sec: rate,
         ..
     } = progress;
-    let fraction = if total == 0 {
-        0.0
-    } else {
-        step as f64 / total as f64
-    };
     let status = status(&progress);
     html! {
         <div class="progress">
-            <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()}
-                aria-valuenow={step.to_string()} data-testid="progress">
-                <div class="fill" style={format!("width: {:.2}%", fraction * 100.0)}></div>
-            </div>
+            {bar("The whole run", "progress", step, total, "")}
             <div class="counters">
                 <span>{"epoch "}<b data-testid="epoch">{epoch}</b>{format!(" / {epochs}")}</span>
-                <span>{"step "}<b data-testid="step-count">{step}</b>{format!(" / {total}")}</span>
-                <span data-testid="samples-per-sec">{if rate > 0.0 { format!("{rate:.0} samples/s") } else { "— samples/s".into() }}</span>
+                {step_and_rate(step, total, rate, "samples/s", "samples-per-sec")}
                 <span data-testid="eta">{status}</span>
             </div>
         </div>

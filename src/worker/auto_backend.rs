@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::session::{Saved, Shared, snapshot_events};
 use super::step_timing::{Timing, time_steps, warm_up};
-use super::tasks::{self, Datasets};
+use super::tasks;
 use super::{backend, resumption};
 use crate::engine::device;
 use crate::protocol::{BackendInfo, BackendKind, Event, Measured};
@@ -143,11 +143,7 @@ async fn measure(
 async fn timed(shared: &Shared, ticket: u64, device: Device) -> Option<Result<Timing, String>> {
     let run = {
         let s = shared.borrow();
-        let data = Datasets {
-            mnist: s.mnist_data.clone(),
-            texts: s.texts.clone(),
-        };
-        tasks::build(&s.settings, device, &data, None).0
+        tasks::build(&s.settings, device, &s.datasets(), None).0
     };
     let mut run = run?;
     let timing = match warm_up(run.as_mut()).await {

@@ -31,6 +31,8 @@ pub struct Session {
     pub loading: bool,
     /// The GPT's corpora, once fetched (kept across runs).
     pub texts: tasks::TextFiles,
+    /// "Your data"'s design matrix, as the page last sent it.
+    pub table: Option<Rc<crate::protocol::table::TableData>>,
     /// Absolute URL of the `data/mnist/` folder.
     pub data_url: String,
     /// Predicted class of every test image at the newest evaluation (for the confusion
@@ -106,16 +108,21 @@ impl Session {
             self.trainer = None;
             return None;
         };
-        let data = Datasets {
-            mnist: self.mnist_data.clone(),
-            texts: self.texts.clone(),
-        };
-        let (run, why_not) = tasks::build(&self.settings, device.clone(), &data, resume);
+        let (run, why_not) = tasks::build(&self.settings, device.clone(), &self.datasets(), resume);
         self.trainer = run;
         if why_not.is_some() {
             self.checkpoint = None;
         }
         why_not
+    }
+
+    /// The data sets loaded so far, for building a run.
+    pub fn datasets(&self) -> Datasets {
+        Datasets {
+            mnist: self.mnist_data.clone(),
+            texts: self.texts.clone(),
+            table: self.table.clone(),
+        }
     }
 
     /// MNIST is needed and neither loaded nor loading.

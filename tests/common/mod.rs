@@ -6,6 +6,7 @@
 pub mod errors;
 #[path = "../oracle/mod.rs"]
 pub mod oracle;
+pub mod table;
 
 use ml_playground::protocol::neuron::NeuronStep;
 use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

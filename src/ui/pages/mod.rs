@@ -8,6 +8,7 @@ mod linreg;
 pub mod mnist;
 pub mod neuron;
 pub mod reference;
+pub mod table;
 
 use serde_json::{Value, json};
 use yew::prelude::*;
@@ -20,6 +21,7 @@ use linreg::LinregPage;
 use mnist::{MnistPage, MnistPart, MnistView};
 use neuron::NeuronPage;
 use reference::{FormulasPage, ReferenceView};
+use table::{TableAction, TablePage, TableView};
 
 /// A task's tab: its label and the tooltip that says what it teaches.
 pub struct Tab {
@@ -29,7 +31,7 @@ pub struct Tab {
 }
 
 /// The tabs, in the order the header shows them.
-pub const TABS: [Tab; 5] = [
+pub const TABS: [Tab; 6] = [
     Tab {
         task: Task::LinearRegression,
         label: "Linear regression",
@@ -51,6 +53,11 @@ pub const TABS: [Tab; 5] = [
         title: "A Transformer language model trained in your browser: sort digits, invent names, write Shakespeare",
     },
     Tab {
+        task: Task::Table,
+        label: "Your data",
+        title: "Your own table (CSV) or a classic one: pick the columns, train a regression, follow one row",
+    },
+    Tab {
         task: Task::Formulas,
         label: "Formulas",
         title: "Every formula, typeset, with a worked example computed live by Burn",
@@ -69,6 +76,7 @@ pub fn page(
         Task::Neuron => html! { <NeuronPage {state} {send} {on_settings} /> },
         Task::Mnist => html! { <MnistPage {state} {send} {on_settings} /> },
         Task::Gpt => html! { <GptPage {state} {send} {on_settings} /> },
+        Task::Table => html! { <TablePage {state} {send} {on_settings} /> },
         Task::Formulas => html! { <FormulasPage {state} {on_settings} /> },
     }
 }
@@ -80,6 +88,7 @@ pub struct TaskViews {
     /// The formula page's worked examples and the single neuron's run.
     pub reference: ReferenceView,
     pub gpt: GptView,
+    pub table: TableView,
 }
 
 /// What a task's page does to its own part of the state.
@@ -91,6 +100,8 @@ pub enum TaskAction {
     NeuronPending,
     /// Tiny GPT: the saved model was handed to the browser.
     GptSaved,
+    /// "Your data": a table is being read, was read, or could not be.
+    Table(TableAction),
 }
 
 impl TaskViews {
@@ -99,6 +110,7 @@ impl TaskViews {
             TaskEvent::Mnist(e) => self.mnist.apply(e),
             TaskEvent::Reference(e) => self.reference.apply(e),
             TaskEvent::Gpt(e) => self.gpt.apply(e),
+            TaskEvent::Table(e) => self.table.apply(e),
         }
     }
 
@@ -107,6 +119,7 @@ impl TaskViews {
             TaskAction::MnistClear(part) => self.mnist.clear(part),
             TaskAction::NeuronPending => self.reference.pending = true,
             TaskAction::GptSaved => self.gpt.saved = None,
+            TaskAction::Table(a) => self.table.act(a),
         }
     }
 
@@ -115,6 +128,7 @@ impl TaskViews {
         self.mnist.clear_run();
         self.reference.clear_run();
         self.gpt.clear_run();
+        self.table.clear_run();
     }
 
     /// The worker was given up on: no task's run is running any more.
@@ -125,6 +139,9 @@ impl TaskViews {
         if let Some(snapshot) = self.gpt.snapshot.as_mut() {
             snapshot.progress.running = false;
         }
+        if let Some(snapshot) = self.table.snapshot.as_mut() {
+            snapshot.progress.running = false;
+        }
     }
 
     /// After a failure the run continues from `step`: what came later goes.
@@ -132,6 +149,7 @@ impl TaskViews {
         self.mnist.rewind(step);
         self.reference.rewind(step);
         self.gpt.rewind(step);
+        self.table.rewind(step);
     }
 }
 
@@ -140,6 +158,7 @@ pub fn progress(s: &State) -> Option<&Progress> {
     match s.settings.task {
         Task::Mnist => s.views.mnist.snapshot.as_ref().map(|m| &m.progress),
         Task::Gpt => s.views.gpt.snapshot.as_ref().map(|g| &g.progress),
+        Task::Table => s.views.table.snapshot.as_ref().map(|t| &t.progress),
         _ => s.snapshot.as_ref().map(|r| &r.progress),
     }
 }
@@ -151,6 +170,7 @@ pub fn ready(s: &State) -> bool {
         && (s.settings.task != Task::Mnist || s.views.mnist.data_ready())
         && (s.settings.task != Task::Gpt
             || (s.views.gpt.data_ready() && s.views.gpt.snapshot.is_some()))
+        && (s.settings.task != Task::Table || s.views.table.snapshot.is_some())
 }
 
 /// The numbers a host page gets in its `state` event (`metrics`).
@@ -173,6 +193,9 @@ pub fn host_metrics(s: &State) -> Value {
                 "exactMatch": eval.and_then(|e| e.exact).map(|(c, n)| c as f64 / n.max(1) as f64),
             })
         }
+        Task::Table => s.views.table.snapshot.as_ref().map_or(json!({}), |t| {
+            json!({"w": t.w, "b": t.b, "trainMse": t.point.train_mse, "testMse": t.point.test_mse})
+        }),
         _ => s.snapshot.as_ref().map_or(json!({}), |r| {
             json!({"w": r.run.w, "b": r.run.b, "trainMse": r.run.train_mse, "testMse": r.run.test_mse})
         }),

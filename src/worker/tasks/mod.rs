@@ -11,6 +11,8 @@ mod mnist_commands;
 mod mnist_loader;
 mod neuron;
 mod reference_commands;
+mod table;
+mod table_commands;
 
 use std::rc::Rc;
 
@@ -26,8 +28,10 @@ use crate::engine::EngineError;
 use crate::engine::gpt::run::GptRun;
 use crate::engine::mnist::MnistTrainer;
 use crate::engine::neuron_run::NeuronRun;
+use crate::engine::table::TableRun;
 use crate::engine::trainer::LinRegTrainer;
 use crate::protocol::reference::NeuronInput;
+use crate::protocol::table::TableData;
 use crate::protocol::{Event, RunCheckpoint, TaskCommand};
 use crate::settings::{Settings, Task};
 
@@ -36,6 +40,8 @@ pub struct Datasets {
     pub mnist: Option<Rc<MnistData>>,
     /// The GPT's corpora fetched so far.
     pub texts: TextFiles,
+    /// "Your data"'s design matrix, as the page sent it.
+    pub table: Option<Rc<TableData>>,
 }
 
 /// The run of `settings.task` on `device`, continued from `resume` where it can be (else from
@@ -83,6 +89,14 @@ pub fn build(
             )),
             None => (None, None),
         },
+        Task::Table => match data.table.as_ref().filter(|d| table_commands::fits(d, s)) {
+            Some(d) => boxed(continued(
+                tensors,
+                |c| TableRun::resume(s, d.clone(), device.clone(), c),
+                || TableRun::new(s, d.clone(), device.clone()),
+            )),
+            None => (None, None),
+        },
         Task::Formulas => {
             let input = NeuronInput::from_settings(s);
             (
@@ -99,6 +113,7 @@ pub fn handle(shared: &Shared, command: TaskCommand, send: impl Fn(Event) + Clon
         TaskCommand::Mnist(c) => mnist_commands::handle(shared, c, send),
         TaskCommand::Reference(c) => reference_commands::handle(shared, c, send),
         TaskCommand::Gpt(c) => gpt_commands::handle(shared, c, send),
+        TaskCommand::Table(c) => table_commands::handle(shared, c, send),
     }
 }
 

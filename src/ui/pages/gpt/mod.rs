@@ -5,7 +5,7 @@ mod attention;
 mod controls;
 mod data_state;
 mod follow;
-mod loss_chart;
+pub mod loss_chart;
 mod page;
 mod readouts;
 mod recipe_notes;

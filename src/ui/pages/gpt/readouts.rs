@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::protocol::gpt::{GptEvaluation, GptSnapshot};
 use crate::settings::Settings;
-use crate::ui::progress::status;
+use crate::ui::progress::{bar, status, step_and_rate};
 use crate::ui::readout::readout;
 
 #[derive(Properties, PartialEq)]
@@ -35,21 +35,12 @@ pub fn Readouts(props: &ReadoutsProps) -> Html {
     let uniform = snap.map(|s| s.info.uniform_loss);
     let e = props.evaluation.as_ref();
     let exact = e.and_then(|e| e.exact);
-    let fraction = if total > 0 {
-        step as f64 / total as f64
-    } else {
-        0.0
-    };
     html! {
         <>
             <div class="progress">
-                <div class="bar" role="progressbar" aria-label="The whole run" aria-valuemin="0"
-                    aria-valuemax={total.to_string()} aria-valuenow={step.to_string()} data-testid="progress">
-                    <div class="fill" style={format!("width: {:.2}%", fraction * 100.0)}></div>
-                </div>
+                {bar("The whole run", "progress", step, total, "")}
                 <div class="counters">
-                    <span>{"step "}<b data-testid="step-count">{step}</b>{format!(" / {total}")}</span>
-                    <span data-testid="tokens-per-sec">{if tokens > 0.0 { format!("{tokens:.0} tokens/s") } else { "— tokens/s".into() }}</span>
+                    {step_and_rate(step, total, tokens, "tokens/s", "tokens-per-sec")}
                     <span data-testid="gpt-lr">{lr.map_or("α —".into(), |a| format!("α now {a:.2e}"))}</span>
                     <span data-testid="eta">{running_status}</span>
                     if let Some(bytes) = snap.map(|s| s.memory_bytes).filter(|&b| b > 0) {

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::fmt::{fraction, thousands};
+use super::fmt::thousands;
 use crate::protocol::mnist::MnistSnapshot;
 use crate::settings::Settings;
-use crate::ui::progress::{planned, status};
+use crate::ui::progress::{bar, planned, status, step_and_rate};
 
 #[derive(Properties, PartialEq)]
 pub struct MnistProgressProps {
@@ -31,23 +31,15 @@ pub fn MnistProgress(props: &MnistProgressProps) -> Html {
         progress.total_steps,
         progress.samples_per_sec,
     );
-    let epoch_fraction = fraction(done, per_epoch);
     let status = status(&progress);
     html! {
         <div class="progress mnist-progress">
-            <div class="bar" role="progressbar" aria-label="This epoch" aria-valuemin="0"
-                aria-valuemax={per_epoch.to_string()} aria-valuenow={done.to_string()} data-testid="epoch-progress">
-                <div class="fill" style={format!("width: {:.2}%", epoch_fraction * 100.0)}></div>
-            </div>
-            <div class="bar thin" role="progressbar" aria-label="The whole run" aria-valuemin="0"
-                aria-valuemax={total.to_string()} aria-valuenow={step.to_string()} data-testid="progress">
-                <div class="fill" style={format!("width: {:.2}%", fraction(step, total) * 100.0)}></div>
-            </div>
+            {bar("This epoch", "epoch-progress", done, per_epoch, "")}
+            {bar("The whole run", "progress", step, total, "thin")}
             <div class="counters">
                 <span>{"epoch "}<b data-testid="epoch">{progress.epoch}</b>{format!(" / {}", progress.epochs)}</span>
                 <span data-testid="epoch-samples">{format!("{} / {} images this epoch", thousands(done), thousands(per_epoch))}</span>
-                <span>{"step "}<b data-testid="step-count">{step}</b>{format!(" / {total}")}</span>
-                <span data-testid="samples-per-sec">{if rate > 0.0 { format!("{rate:.0} samples/s") } else { "— samples/s".into() }}</span>
+                {step_and_rate(step, total, rate, "samples/s", "samples-per-sec")}
                 <span data-testid="eta">{status}</span>
             </div>
         </div>

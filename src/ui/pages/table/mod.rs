@@ -1,0 +1,15 @@
+//! "Your data": a table the learner brings (a CSV/TSV file, pasted text, a link) or a built-in
+//! one, read in the page; its columns, and linear regression on them trained by the worker.
+
+mod columns;
+mod controls;
+mod design_input;
+mod fit;
+mod loader;
+mod math;
+mod page;
+mod source;
+mod view_state;
+
+pub use page::TablePage;
+pub use view_state::{TableAction, TableView};

@@ -1,0 +1,25 @@
+//! "Your data"'s regression as a [`TaskRun`]: each snapshot carries w, b, the loss on both
+//! splits and the last step with one row followed.
+
+use crate::engine::checkpoint::PendingCheckpoint;
+use crate::engine::table::TableRun;
+use crate::protocol::{Event, Hyper, Progress, TableEvent};
+use crate::worker::task_run::{Delivery, PendingSnapshot, TaskRun, progress_from_inherent};
+
+impl TaskRun for TableRun {
+    progress_from_inherent!(TableRun);
+
+    fn prepare_snapshot(&mut self, progress: Progress) -> PendingSnapshot {
+        let pending = self.prepare_readout();
+        Box::pin(async move {
+            let snapshot = pending.finish(progress).await?;
+            Ok(Delivery::event(Event::from(TableEvent::Snapshot(
+                Box::new(snapshot),
+            ))))
+        })
+    }
+
+    fn prepare_checkpoint(&self, owner: &str) -> Option<PendingCheckpoint> {
+        Some(TableRun::prepare_checkpoint(self, owner))
+    }
+}

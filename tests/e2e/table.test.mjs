@@ -1,0 +1,127 @@
+// "Your data" end to end: a built-in table opened by a link trains to the least-squares
+// minimum on both backends, with one row followed through the step; a CSV file dropped in is
+// read in the page (delimiter and decimal comma detected) and trains; every bad input gives a
+// message that names what is wrong (the line, the column) and what to do — never a blank page.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { Playground } from "./fixture.mjs";
+import { forced } from "./helpers.mjs";
+import { mathLines, plainNumber } from "./math-text.mjs";
+
+const MODES = ["no-webgpu", "webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
+const STACKLOSS = "#task=table&data=stackloss&y=stackloss&x=airflow,watertemp,acidconc&batch=21&epochs=400&lr=0.1&optimizer=adam&speed=0";
+
+for (const mode of MODES) {
+  describe(`your data (${mode})`, () => {
+    test("a linked table trains to the least-squares minimum; one row is followed through the step", async () => {
+      const app = await Playground.open({ mode, hash: STACKLOSS + forced(mode) });
+      try {
+        await app.ready();
+        await app.byTestId("table-preview").waitFor();
+        assert.match(await app.text("table-columns"), /^21 rows × 4 columns \(delimiter “,”\)/);
+        assert.match(await app.text("table-design"), /^Training on 17 rows, testing on 4; 3 feature columns/);
+        await app.waitForText("step-count", 0, 120_000);
+        await app.stepTimes("step", "step-count", 1);
+        await app.byTestId("table-math-panel").waitFor();
+        const line = Number(await app.text("table-math-line"));
+        assert.ok(line >= 2 && line <= 22, `followed line ${line}`);
+        for (const part of ["forward", "loss", "backward", "update"]) {
+          await app.byTestId(`table-step-${part}`).waitFor();
+        }
+        // The row's prediction is the number the forward sub-step's "prediction" line ends in
+        // (both are rounded for display: they agree within their stated precisions).
+        const prediction = (await mathLines(app.page, '[data-testid="table-step-forward"]'))
+          .find((l) => l.caption === "prediction" && l.numeric);
+        assert.ok(prediction, "the forward sub-step writes out the prediction with numbers");
+        const written = prediction.afterEq.at(-1);
+        const chip = plainNumber(await app.text("table-math-y-hat"));
+        assert.ok(Math.abs(written.value - chip.value) <= written.half + chip.half + 1e-9,
+          `ŷ ${chip.text} on the chip, ${written.text} in the forward sub-step`);
+
+        if (mode === "no-webgpu") {
+          const total = Number(await app.byTestId("progress").getAttribute("aria-valuemax"));
+          assert.equal(total, 400, "17 rows in one batch, 400 epochs");
+          await app.byTestId("play").click();
+          await app.waitForText("step-count", total, 240_000);
+          const [train, exact] = [await app.number("table-train-mse"), await app.number("table-exact-mse")];
+          console.log(`[table ${mode}] stackloss: train MSE ${train}, least squares ${exact}`);
+          assert.ok(train >= exact * 0.999 && train <= exact * 1.02, `train MSE ${train} vs the minimum ${exact}`);
+        }
+        await app.screenshot(`table-stackloss-${mode}`);
+        assert.deepEqual(app.unexpectedErrors(), []);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+}
+
+if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () => {
+  test("a dropped CSV (semicolons, decimal commas) is read here and trains", async () => {
+    const app = await Playground.open({ hash: "#task=table&speed=0" });
+    try {
+      await app.ready();
+      const rows = ["height;weight;shoe"];
+      for (let i = 0; i < 30; i++) rows.push(`${(150 + i * 1.5).toFixed(1).replace(".", ",")};${(50 + i).toString()};${38 + (i % 7)}`);
+      await app.byTestId("table-file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+      await app.waitForText("table-status", "Showing people.csv.");
+      assert.match(await app.text("table-columns"), /^30 rows × 3 columns \(delimiter “;”, decimal comma\)/);
+      // The last number column is the target, the others the features.
+      assert.equal(await app.byTestId("table-target").inputValue(), "shoe");
+      assert.ok(await app.byTestId("table-x-height").isChecked());
+      await app.waitForText("step-count", 0);
+      await app.stepTimes("step", "step-count", 3);
+      assert.match(await app.text("table-design"), /^Training on 24 rows, testing on 6; 2 feature columns/);
+      await app.screenshot("table-dropped-file");
+      assert.deepEqual(app.unexpectedErrors(), []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("each bad input names what is wrong and what to do", async () => {
+    const app = await Playground.open({ hash: "#task=table&speed=0" });
+    try {
+      await app.ready();
+      const drop = async (name, text) => {
+        await app.byTestId("table-file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+        await app.byTestId("table-error").waitFor();
+        return app.text("table-error");
+      };
+      const cases = [
+        ["empty.csv", "", /empty/i],
+        ["ragged.csv", "a,b\n1,2\n3\n4,5\n5,6\n6,7\n7,8", /line 3 has 1 field/],
+        ["numbers.csv", "1,2\n3,4\n5,6\n7,8\n9,10\n11,12", /line 1/],
+        ["short.csv", "a,b\n1,2\n3,4", /at least 5/],
+        ["latin1.csv", Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xe9, 0x2c, 0x31, 0x0a]), /UTF-8/],
+      ];
+      const seen = [];
+      for (const [name, text, expected] of cases) {
+        const message = await drop(name, text);
+        seen.push(message);
+        assert.match(message, expected, name);
+        assert.ok(message.startsWith(name), `${name}: the message names the file: ${message}`);
+      }
+      // A class column as the target (iris's species): said, not trained.
+      await app.page.goto("about:blank");
+      await app.page.goto(`${app.server.url}#task=table&data=iris&y=species&x=petal_length&speed=0`);
+      await app.byTestId("table-design-error").waitFor();
+      assert.match(await app.text("table-design-error"), /“species” holds 3 classes/);
+      // Links: another site is refused; a missing file says so.
+      await app.page.goto("about:blank");
+      await app.page.goto(`${app.server.url}#task=table&data=https%3A//example.com/t.csv`);
+      await app.byTestId("table-error").waitFor();
+      assert.match(await app.text("table-error"), /another site/);
+      await app.page.goto("about:blank");
+      await app.page.goto(`${app.server.url}#task=table&data=lessons/missing.csv`);
+      await app.byTestId("table-error").waitFor();
+      assert.match(await app.text("table-error"), /answered 404/);
+      console.log(`[table] messages:\n  ${seen.join("\n  ")}`);
+      await app.screenshot("table-bad-input");
+      // The 404 is the browser's own console line; nothing else.
+      assert.deepEqual(app.unexpectedErrors(/404/), []);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,36 @@
+//! "Your data"'s regression on WebGPU against the native test's f64 oracle
+//! (`tests/common/table.rs`): every optimizer, L2 on, five steps each.
+
+use ml_playground::engine::table::TableRun;
+use ml_playground::protocol::BackendKind;
+use ml_playground::settings::{BackendChoice, OptimizerKind};
+use ml_playground::worker::backend::choose;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::common::table::{check_table_step, plane_table, progress, table_settings};
+
+#[wasm_bindgen_test]
+async fn table_regression_matches_the_oracle_on_webgpu() {
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    let data = plane_table(true);
+    for optimizer in OptimizerKind::ALL {
+        let mut run = TableRun::new(
+            &table_settings(optimizer, 8, 0.1),
+            data.clone(),
+            device.clone(),
+        );
+        for step in 1..=5u64 {
+            let rows = run.batch_rows(step - 1);
+            run.step();
+            let snap = run
+                .prepare_readout()
+                .finish(progress())
+                .await
+                .expect("async readback");
+            let t = snap.last.expect("a step was taken");
+            assert_eq!(t.step, step);
+            check_table_step(&data.design, &rows, &t, 0.1);
+        }
+    }
+}
