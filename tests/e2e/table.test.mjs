@@ -9,7 +9,10 @@ import { forced } from "./helpers.mjs";
 import { mathLines, plainNumber } from "./math-text.mjs";
 
 const MODES = ["no-webgpu", "webgpu"].filter((m) => !process.env.E2E_MODES || process.env.E2E_MODES.split(",").includes(m));
-const STACKLOSS = "#task=table&data=stackloss&y=stackloss&x=airflow,watertemp,acidconc&batch=21&epochs=400&lr=0.1&optimizer=adam&speed=0";
+// Plain gradient descent on the standardized features: full batch, 400 steps at η = 0.1 land on
+// the least-squares minimum (Adam at η = 0.1 moves b, which starts at 0 with ȳ ≈ 17, by ≈ η a
+// step, and can still be 2–3 % above it after 400).
+const STACKLOSS = "#task=table&data=stackloss&y=stackloss&x=airflow,watertemp,acidconc&batch=21&epochs=400&lr=0.1&optimizer=sgd&speed=0";
 
 for (const mode of MODES) {
   describe(`your data (${mode})`, () => {
@@ -45,7 +48,7 @@ for (const mode of MODES) {
           await app.waitForText("step-count", total, 240_000);
           const [train, exact] = [await app.number("table-train-mse"), await app.number("table-exact-mse")];
           console.log(`[table ${mode}] stackloss: train MSE ${train}, least squares ${exact}`);
-          assert.ok(train >= exact * 0.999 && train <= exact * 1.02, `train MSE ${train} vs the minimum ${exact}`);
+          assert.ok(train >= exact * 0.999 && train <= exact * 1.005, `train MSE ${train} vs the minimum ${exact}`);
         }
         await app.screenshot(`table-stackloss-${mode}`);
         assert.deepEqual(app.unexpectedErrors(), []);
