@@ -59,9 +59,36 @@ async function page(request) {
   }
 }
 
+// Tables a link opened ("data=lessons/t.csv", on this site but not part of the build): network
+// first, so a tutorial's edit is seen at once; offline, the copy from the last visit.
+const TABLES = "linked-tables";
+
+const isTable = (request) => {
+  const url = new URL(request.url);
+  return url.origin === self.location.origin && /\.(csv|tsv)$/i.test(url.pathname);
+};
+
+async function table(request) {
+  const cache = await caches.open(TABLES);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (e) {
+    const cached = (await cache.match(request)) ?? (await caches.match(request.url, { ignoreSearch: true }));
+    if (cached) return cached;
+    throw e;
+  }
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
+  if (request.method !== "GET") return;
+  if (isTable(request)) {
+    event.respondWith(table(request));
+    return;
+  }
+  if (!request.url.startsWith(self.registration.scope)) return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));
     return;

@@ -1,13 +1,17 @@
 //! The postMessage API between an embedding host page and the playground (docs/embedding.md).
 //!
 //! Host → playground: `{"type": "mlpg:command", "command": "play" | "pause" | "step" | "reset" |
-//! "set", "settings": {"lr": 0.01, …}, "id": …}`. Anything else with that `type` is answered
+//! "set" | "set-data", "settings": {"lr": 0.01, …}, "id": …}` (`set-data`: see
+//! [`host_set_data`](super::host_set_data)). Anything else with that `type` is answered
 //! with an `error` event and never executed; messages of other types are not ours and ignored.
 //!
 //! Playground → host: `{"type": "mlpg:event", "event": "ready" | "progress" | "step" |
 //! "epoch-end" | "finished" | "error", "payload": {…}, "id": …}`.
 
 use serde_json::{Map, Value, json};
+
+pub use super::host_set_data::HostTable;
+use super::host_set_data::parse_set_data;
 
 pub const COMMAND_TYPE: &str = "mlpg:command";
 pub const EVENT_TYPE: &str = "mlpg:event";
@@ -22,6 +26,8 @@ pub enum HostCommand {
     Reset,
     /// Settings by their URL-hash keys (values as hash text), e.g. `[("lr", "0.01")]`.
     Set(Vec<(String, String)>),
+    /// A table for "Your data" (the page switches to that task).
+    SetData(HostTable),
 }
 
 /// A command and the host's `id` (echoed in the reply), or why it was refused.
@@ -37,7 +43,7 @@ pub fn parse_command(data: &Value) -> Option<Parsed> {
     let refuse = |why: String| Some(Err((why, id.clone())));
     if let Some(key) = object
         .keys()
-        .find(|k| !["type", "command", "settings", "id"].contains(&k.as_str()))
+        .find(|k| !["type", "command", "settings", "id", "csv", "name"].contains(&k.as_str()))
     {
         return refuse(format!("unknown field “{}”", shown(key)));
     }
@@ -51,16 +57,25 @@ pub fn parse_command(data: &Value) -> Option<Parsed> {
             Some(Err(why)) => return refuse(why),
             None => return refuse("“set” needs a “settings” object".into()),
         },
+        Some("set-data") => match parse_set_data(object, settings_pairs) {
+            Ok(table) => HostCommand::SetData(table),
+            Err(why) => return refuse(why),
+        },
         Some(other) => {
             return refuse(format!(
-                "unknown command “{}” (play, pause, step, reset or set)",
+                "unknown command “{}” (play, pause, step, reset, set or set-data)",
                 shown(other)
             ));
         }
         None => return refuse("“command” must be a string".into()),
     };
-    if object.contains_key("settings") && !matches!(command, HostCommand::Set(_)) {
-        return refuse("only “set” takes “settings”".into());
+    let takes_settings = matches!(command, HostCommand::Set(_) | HostCommand::SetData(_));
+    if object.contains_key("settings") && !takes_settings {
+        return refuse("only “set” and “set-data” take “settings”".into());
+    }
+    let is_data = matches!(command, HostCommand::SetData(_));
+    if !is_data && (object.contains_key("csv") || object.contains_key("name")) {
+        return refuse("only “set-data” takes “csv” and “name”".into());
     }
     Some(Ok((command, id)))
 }

@@ -8,6 +8,7 @@ mod event;
 pub mod gpt;
 pub mod gpt_follow;
 pub mod host;
+mod host_set_data;
 pub mod host_watch;
 mod measured;
 pub mod mnist;

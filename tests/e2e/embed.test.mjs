@@ -100,6 +100,35 @@ describe("embedded in a tutorial page on another origin", () => {
     }
   });
 
+  test("set-data sends a table: the page opens it in Your data and trains on it", async () => {
+    const origin = app.url.replace(SUBPATH, "");
+    const rows = ["hours,sleep,score"];
+    for (let i = 0; i < 12; i++) rows.push(`${i},${7 + (i % 3)},${40 + 5 * i + (i % 3)}`);
+    await page.evaluate(([origin, csv]) => {
+      const f = document.getElementById("playground").contentWindow;
+      f.postMessage({ type: "mlpg:command", command: "set-data", csv, name: "lesson.csv",
+        settings: { y: "score", x: "hours", epochs: 50 }, id: "data" }, origin);
+      f.postMessage({ type: "mlpg:command", command: "set-data", csv: "a,b\n1,2\n3\n", id: "ragged" }, origin);
+    }, [origin, rows.join("\n")]);
+    const ack = await hostEvent(page, `window.events.find((e) => e.event === "ack" && e.id === "data")`);
+    assert.equal(ack.payload.command, "set-data");
+    const ragged = await hostEvent(page, `window.events.find((e) => e.event === "error" && e.id === "ragged")`);
+    assert.match(ragged.payload.message, /^the host page's table: line 3 has 1 fields; the header has 2/);
+    const frame = page.frameLocator("#playground");
+    await frame.getByTestId("table-columns").filter({ hasText: /^12 rows × 3 columns/ }).waitFor();
+    assert.match(await frame.getByTestId("table-design").textContent(), /^Training on 10 rows, testing on 2; 1 feature column/);
+    const hash = await page.frames().find((f) => f.url().startsWith(app.url)).evaluate(() => location.hash);
+    assert.match(hash, /task=table&/);
+    assert.match(hash, /y=score&x=hours/);
+    assert.doesNotMatch(hash, /data=/, "the host's table is not a link");
+    await frame.locator('[data-testid="play"]:not([disabled])').waitFor({ timeout: 120_000 });
+    await page.getByRole("button", { name: "Train" }).click();
+    // The linear regression run before it finished too: this is the second "finished".
+    const done = await hostEvent(page, `window.events.filter((e) => e.event === "finished")[1]`, 300_000);
+    assert.equal(done.payload.step, 50, JSON.stringify(done));
+    await page.locator("#playground").screenshot({ path: join(ROOT, "tests/e2e/out/embed-set-data.png") });
+  });
+
   test("a link round-trips unchanged", async () => {
     const first = await browser.newPage(NO_SW);
     await first.goto(`${app.url}#task=mnist&preset=cnn&embed=1&hide=charts,lr&autoplay=0`);

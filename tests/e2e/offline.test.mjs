@@ -1,7 +1,8 @@
 // Offline static hosting, in real headless Chromium: dist/ served under a subpath; after one
 // visit the service worker has precached the build, and with the network gone (browser offline,
 // server stopped) the app, its worker and MNIST training still work. Then a changed build is
-// deployed: the next load uses the new build entirely, and offline loads serve the new one.
+// deployed: the next load uses the new build entirely, and offline loads serve the new one. A
+// table a link opened once (data=lesson.csv, not part of the build) opens offline too.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
@@ -11,6 +12,14 @@ import { DIST, launch, numberOf, screenshot, serve, watchErrors } from "./helper
 
 const SUBPATH = "/school/ml/playground/";
 const RUN = "#task=mnist&preset=seed003&subset=5000&epochs=1&speed=0";
+const LESSON = "hours,score\n1,52\n2,55\n3,61\n4,64\n5,70\n6,73\n";
+const TABLE = "#task=table&data=lesson.csv&y=score&x=hours";
+
+/** Opens `hash` as a fresh load (the page reads its hash once). */
+async function open(page, url) {
+  await page.goto("about:blank");
+  await page.goto(url);
+}
 
 /** The precache list and version written into sw.js by scripts/precache.sh. */
 async function precacheOf(dir) {
@@ -64,6 +73,7 @@ describe("offline after the first visit, and a clean redeploy", () => {
   before(async () => {
     const dir = await mkdtemp(join(tmpdir(), "mlpg-deploy-a-"));
     await cp(DIST, dir, { recursive: true });
+    await writeFile(join(dir, "lesson.csv"), LESSON);
     first = { dir, ...(await precacheOf(dir)) };
     server = await serve(dir, SUBPATH);
     browser = await launch("no-webgpu");
@@ -83,6 +93,12 @@ describe("offline after the first visit, and a clean redeploy", () => {
     await precached(page, first.version, first.files.length);
     assert.ok(first.files.some((f) => /^worker-[0-9a-f]{1,16}_bg\.wasm$/.test(f)), "the worker is content-hashed");
     assert.ok(first.files.includes("data/mnist/train-images-idx3-ubyte.gz"), "MNIST is precached");
+    // A tutorial's own table, linked: read once online (it is not part of the build).
+    assert.ok(!first.files.includes("lesson.csv"));
+    await open(page, `${server.url}${TABLE}`);
+    await page.getByTestId("table-columns").filter({ hasText: /^6 rows × 2 columns/ }).waitFor({ timeout: 60_000 });
+    await open(page, `${server.url}${RUN}`);
+    await page.getByTestId("data-progress").waitFor({ state: "detached", timeout: 120_000 });
   });
 
   test("with the network gone, the app, the worker and MNIST training still work", async () => {
@@ -96,6 +112,10 @@ describe("offline after the first visit, and a clean redeploy", () => {
     const accuracy = await numberOf(page, "test-accuracy");
     assert.ok(accuracy > 85, `offline training reached ${accuracy} %`);
     await screenshot(page, "offline-trained");
+    // The linked table opens offline from the copy the service worker kept.
+    await open(page, `${server.url}${TABLE}`);
+    await page.getByTestId("table-columns").filter({ hasText: /^6 rows × 2 columns/ }).waitFor({ timeout: 60_000 });
+    await page.getByTestId("table-design").waitFor();
     assert.deepEqual(errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
   });
 
@@ -114,7 +134,8 @@ describe("offline after the first visit, and a clean redeploy", () => {
     const files = (await precacheOf(dir)).files;
     await precached(page, d.newVersion, files.length);
     const names = await page.evaluate(() => caches.keys());
-    assert.ok(names.includes(`mlpg-${d.newVersion}`) && names.length <= 2, names.join(", "));
+    const builds = names.filter((n) => n.startsWith("mlpg-"));
+    assert.ok(builds.includes(`mlpg-${d.newVersion}`) && builds.length <= 2, names.join(", "));
     await context.setOffline(true);
     await server.close();
     await page.reload();

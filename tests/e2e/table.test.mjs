@@ -41,6 +41,12 @@ for (const mode of MODES) {
         assert.ok(Math.abs(written.value - chip.value) <= written.half + chip.half + 1e-9,
           `ŷ ${chip.text} on the chip, ${written.text} in the forward sub-step`);
 
+        // The scatter plot: every row, the followed one marked; another feature redraws it.
+        assert.equal(await app.byTestId("table-scatter").getAttribute("data-dots"), "21");
+        await app.byTestId("table-scatter-followed").waitFor();
+        await app.byTestId("table-scatter-feature").selectOption({ label: "watertemp" });
+        await app.page.getByRole("heading", { name: "stackloss against watertemp" }).waitFor();
+
         if (mode === "no-webgpu") {
           const total = Number(await app.byTestId("progress").getAttribute("aria-valuemax"));
           assert.equal(total, 400, "17 rows in one batch, 400 epochs");
@@ -76,6 +82,42 @@ if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () =
       await app.stepTimes("step", "step-count", 3);
       assert.match(await app.text("table-design"), /^Training on 24 rows, testing on 6; 2 feature columns/);
       await app.screenshot("table-dropped-file");
+      assert.deepEqual(app.unexpectedErrors(), []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("powers of a column fit a curve: the least-squares minimum, reached, and drawn", async () => {
+    const app = await Playground.open({ hash: "#task=table&speed=0&optimizer=sgd&lr=0.1&batch=64&epochs=300" });
+    try {
+      await app.ready();
+      // y = 2x² − x + 1 with a small deterministic wobble, x in [−3, 3].
+      const rows = ["x,y"];
+      for (let i = 0; i < 40; i++) {
+        const x = -3 + (6 * i) / 39;
+        rows.push(`${x.toFixed(3)},${(2 * x * x - x + 1 + 0.3 * Math.sin(7 * i)).toFixed(4)}`);
+      }
+      await app.byTestId("table-file").setInputFiles({ name: "curve.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+      await app.waitForText("table-status", "Showing curve.csv.");
+      await app.waitForText("step-count", 0);
+      const linear = await app.number("table-exact-mse");
+      await app.byTestId("table-power-column").selectOption("x");
+      await app.page.getByText(/^Training on 32 rows, testing on 8; 2 feature columns/).waitFor();
+      assert.equal(await app.byTestId("table-power-degree").inputValue(), "2");
+      await app.waitForText("step-count", 0);
+      const exact = await app.number("table-exact-mse");
+      assert.ok(exact < linear / 20, `x and x²: least squares ${exact}; x alone ${linear}`);
+      await app.byTestId("play").click();
+      await app.waitForText("step-count", 300, 240_000);
+      const train = await app.number("table-train-mse");
+      console.log(`[table] curve: train MSE ${train}, least squares ${exact} (x alone ${linear})`);
+      assert.ok(train >= exact * 0.999 && train <= exact * 1.005, `train MSE ${train} vs the minimum ${exact}`);
+      // The model is a curve through the points: the x² term bends it.
+      const d = await app.page.locator('[data-testid="table-scatter"] path.fit').getAttribute("d");
+      assert.ok(d.split("L").length > 80, `the curve has ${d.split("L").length} points`);
+      assert.match(await app.page.locator("table[data-testid=table-weights]").textContent(), /x\^2/);
+      await app.screenshot("table-powers");
       assert.deepEqual(app.unexpectedErrors(), []);
     } finally {
       await app.close();

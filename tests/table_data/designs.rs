@@ -187,3 +187,41 @@ fn split_is_seeded() {
             .contains("between 0 and 1")
     );
 }
+
+#[test]
+fn powers_of_a_column_are_features_and_bad_ones_are_refused() {
+    let t = wide();
+    let d = design_of(&t, &spec("b", &["a", "a^2", "a^3"])).unwrap();
+    let names: Vec<&str> = d.features.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["a", "a^2", "a^3"]);
+    // Each power column is the column raised, then standardized with its own μ and σ.
+    for (i, line) in d.lines_train.iter().enumerate() {
+        let a = (line - 2) as f64 * 0.5 - 3.0;
+        for (k, f) in d.features.iter().enumerate() {
+            let x = f64::from(d.x_train[i * 3 + k]) * f.sigma + f.mu;
+            assert!(
+                (x - a.powi(k as i32 + 1)).abs() < 1e-4 * (1.0 + x.abs()),
+                "line {line}, {}",
+                f.name
+            );
+        }
+    }
+    for (features, says) in [
+        (&["a", "a^6"][..], "powers go from 2 to 5"),
+        (&["a^1"][..], "powers go from 2 to 5"),
+        (&["a", "b^2"][..], "a power of the target"),
+        (&["c^2"][..], "holds classes, not numbers"),
+        (&["zz^2"][..], "there is no column \"zz\""),
+    ] {
+        let e = design_of(&t, &spec("b", features)).unwrap_err();
+        assert!(e.to_string().contains(says), "{features:?}: {e}");
+    }
+    // A column whose name has a power suffix is that column.
+    let odd = table("x^2,y\n1,2\n2,4\n3,5\n4,9\n5,9\n6,13\n");
+    let d = design_of(&odd, &spec("y", &["x^2"])).unwrap();
+    let f = &d.features[0];
+    for (i, line) in d.lines_train.iter().enumerate() {
+        let x = f64::from(d.x_train[i]) * f.sigma + f.mu;
+        assert!((x - (line - 1) as f64).abs() < 1e-5, "line {line}: {x}");
+    }
+}

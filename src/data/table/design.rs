@@ -2,6 +2,7 @@
 //! one-hot), the target as numbers or class indices, and a seeded train/test split.
 
 use super::inputs::{Input, classes, find};
+use super::powers::power_input;
 use super::split::{keep_rows, split_rows};
 use super::standardize::{Stats, standardize};
 use super::summary::{ColumnKind, ColumnSummary};
@@ -139,6 +140,10 @@ pub fn design(
                 name,
                 format!("column \"{name}\" {why} — choose it once, as a feature or as the target"),
             ));
+        }
+        if let Some(power) = power_input(table, summaries, name, &spec.target)? {
+            inputs.push(power);
+            continue;
         }
         let (col, summary) = find(table, summaries, name)?;
         let name = name.clone();

@@ -10,6 +10,12 @@ use super::{MAX_CLASSES, TableError, parse::Table};
 pub enum Input {
     /// A numeric column: one input, its value.
     Number { col: usize, name: String },
+    /// A numeric column raised to a power (2…5): one input, `name^power`.
+    Power {
+        col: usize,
+        name: String,
+        power: u32,
+    },
     /// A text column: one input per class, 1 where the cell is that class, else 0.
     OneHot {
         col: usize,
@@ -22,14 +28,16 @@ impl Input {
     /// The table column it reads.
     pub fn col(&self) -> usize {
         match self {
-            Input::Number { col, .. } | Input::OneHot { col, .. } => *col,
+            Input::Number { col, .. } | Input::Power { col, .. } | Input::OneHot { col, .. } => {
+                *col
+            }
         }
     }
 
     /// How many input columns it becomes.
     pub fn width(&self) -> usize {
         match self {
-            Input::Number { .. } => 1,
+            Input::Number { .. } | Input::Power { .. } => 1,
             Input::OneHot { classes, .. } => classes.len(),
         }
     }
@@ -38,6 +46,7 @@ impl Input {
     pub fn name(&self, k: usize) -> (String, Option<String>) {
         match self {
             Input::Number { name, .. } => (name.clone(), None),
+            Input::Power { name, power, .. } => (format!("{name}^{power}"), None),
             Input::OneHot { name, classes, .. } => {
                 let class = classes.get(k).map_or("", String::as_str);
                 (format!("{name}={class}"), Some(name.clone()))
@@ -53,6 +62,9 @@ impl Input {
         }
         match self {
             Input::Number { .. } => number(cell, table.decimal_comma),
+            Input::Power { power, .. } => {
+                number(cell, table.decimal_comma).map(|v| v.powi(*power as i32))
+            }
             Input::OneHot { classes, .. } => Some(f64::from(u8::from(
                 classes.get(k).is_some_and(|c| c == cell),
             ))),

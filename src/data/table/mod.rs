@@ -5,9 +5,9 @@
 //! Nothing here panics on any input: every problem is a [`TableError`] whose message names
 //! the line and the column at fault and says what to do about it.
 //!
-//! Public: [`parse`](mod@parse), [`summary`], [`design`](mod@design). Private parts:
+//! Public: [`parse`](mod@parse), [`summary`], [`design`](mod@design), [`powers`]. Private parts:
 //! `cells` (missing markers, numbers), `detect` (size, text, delimiter, decimal comma),
-//! `inputs` (chosen columns, one-hot), `split` (kept rows, seeded train/test split),
+//! `inputs` (chosen columns, one-hot, powers), `split` (kept rows, seeded train/test split),
 //! `standardize` (training μ and σ).
 
 mod cells;
@@ -15,6 +15,7 @@ pub mod design;
 mod detect;
 mod inputs;
 pub mod parse;
+pub mod powers;
 mod split;
 mod standardize;
 pub mod summary;

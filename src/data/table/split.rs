@@ -47,8 +47,10 @@ pub fn keep_rows(
     // Rows dropped because of each column (the first missing one), to name the worst.
     let mut blame: HashMap<usize, usize> = HashMap::new();
     for (r, &line) in table.lines.iter().enumerate().take(table.rows.len()) {
-        let fillable =
-            |input: &Input| matches!(input, Input::Number { .. }) && missing == Missing::FillMean;
+        let fillable = |input: &Input| {
+            matches!(input, Input::Number { .. } | Input::Power { .. })
+                && missing == Missing::FillMean
+        };
         let gap = std::iter::once(target_col)
             .chain(inputs.iter().filter(|i| !fillable(i)).map(Input::col))
             .find(|&col| is_missing(cell(table, r, col)));

@@ -80,6 +80,13 @@ fn execute(command: HostCommand, p: &EmbedHostProps) -> Result<&'static str, Str
             p.on_settings.emit(settings);
             Ok("set")
         }
+        HostCommand::SetData(table) => {
+            let (loaded, settings) = pages::table::from_host(table, &s.settings)?;
+            let shown = pages::TaskAction::Table(pages::table::TableAction::Loaded(loaded));
+            p.state.dispatch(Action::TaskView(shown));
+            p.on_settings.emit(settings);
+            Ok("set-data")
+        }
     }
 }
 

@@ -105,6 +105,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <input readonly=true value={plain.clone()} data-testid="share-link" />
                 </label>
                 <button onclick={copy(plain)} data-testid="share-copy-link">{"Copy link"}</button>
+                if let Some(note) = data_note(&props.settings) {
+                    <p class="hint" data-testid="share-data-note">{note}</p>
+                }
                 <h3>{"Embed in a tutorial"}</h3>
                 <div class="share-options">
                     <label><input type="checkbox" checked={*embed} onchange={toggle(&embed)} data-testid="share-embed" />{" Compact layout for an iframe"}</label>
@@ -141,8 +144,21 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <a href={link} target="_blank" rel="noopener" data-testid="share-preview">{"Preview the embed ↗"}</a>
                     <button onclick={close} data-testid="share-close">{"Close"}</button>
                 </div>
-                <p class="hint">{"The host page can drive the embed with postMessage (play, pause, step, reset, set) and receive progress events: see docs/embedding.md."}</p>
+                <p class="hint">{"The host page can drive the embed with postMessage (play, pause, step, reset, set, set-data) and receive progress events: see docs/embedding.md."}</p>
             </div>
         </div>
     }
+}
+
+/// On "Your data": whether the link brings the table along (a built-in table or a link does; a
+/// file dropped in never leaves the page).
+fn data_note(s: &crate::settings::Settings) -> Option<String> {
+    if s.task != crate::settings::Task::Table {
+        return None;
+    }
+    Some(if s.table.data.is_empty() {
+        "Your table is not in the link: it never leaves this page. Put the CSV on the tutorial's site and add data=path/to/table.csv to the link, or send it from the host page with set-data.".into()
+    } else {
+        format!("The link opens the table data={}.", s.table.data)
+    })
 }

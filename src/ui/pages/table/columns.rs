@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::powers::PowersPicker;
 use super::view_state::Loaded;
 use crate::data::table::design::Missing;
 use crate::data::table::summary::{ColumnKind, ColumnSummary};
@@ -87,6 +88,7 @@ pub fn ColumnsPanel(props: &ColumnsProps) -> Html {
                         }
                     </select>
                 </label>
+                <PowersPicker summaries={l.summaries.clone()} settings={s.clone()} on_change={on.clone()} />
                 <label class="field">
                     <span>{"missing values"}</span>
                     <select data-testid="table-missing" onchange={on_missing}>

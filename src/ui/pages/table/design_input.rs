@@ -3,6 +3,7 @@
 
 use super::view_state::Loaded;
 use crate::data::table::design::{DesignSpec, design};
+use crate::data::table::powers::power_of;
 use crate::data::table::summary::ColumnKind;
 use crate::protocol::table::TableData;
 use crate::settings::Settings;
@@ -45,12 +46,15 @@ pub fn build(loaded: &Loaded, s: &Settings) -> Result<TableData, String> {
     })
 }
 
-/// The settings' columns if the table has them; else a built-in table's own choice, else its
+/// The settings' columns if the table has them (or the columns of their powers); else a built-in table's own choice, else its
 /// last number column as the target and its other number columns as the features.
 pub fn adopt(loaded: &Loaded, s: &Settings) -> Option<Settings> {
     let names: Vec<&str> = loaded.summaries.iter().map(|c| c.name.as_str()).collect();
     let t = &s.table;
-    if names.contains(&t.y.as_str()) && t.x.iter().all(|x| names.contains(&x.as_str())) {
+    // A feature is a column, or a power `col^k` of one.
+    let known =
+        |x: &str| names.contains(&x) || power_of(x).is_some_and(|(b, _)| names.contains(&b));
+    if names.contains(&t.y.as_str()) && t.x.iter().all(|x| known(x)) {
         return None;
     }
     let mut next = s.clone();

@@ -5,11 +5,15 @@ mod columns;
 mod controls;
 mod design_input;
 mod fit;
+mod from_host;
 mod loader;
 mod math;
 mod page;
+mod powers;
+mod scatter;
 mod source;
 mod view_state;
 
+pub use from_host::from_host;
 pub use page::TablePage;
 pub use view_state::{TableAction, TableView};

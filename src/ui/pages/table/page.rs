@@ -12,6 +12,7 @@ use super::design_input::{adopt, build};
 use super::fit::FitPanel;
 use super::loader;
 use super::math::RowMath;
+use super::scatter::FeatureScatter;
 use super::source::SourcePanel;
 use super::view_state::{Loaded, TableAction};
 use crate::data::least_squares_multi;
@@ -192,7 +193,10 @@ pub fn TablePage(props: &TablePageProps) -> Html {
                                 on_reset={reset_callback(&props.send, state)} reset_title="Same settings, same seed: fresh weights, back to step 0" />
                         </div></div></Show>
                     </div>
-                    <FitPanel snapshot={snapshot.clone()} curve={v.curve.clone()} data={d} exact={(*exact).clone()} />
+                    <FitPanel snapshot={snapshot.clone()} curve={v.curve.clone()} data={d.clone()} exact={(*exact).clone()} />
+                    <Show name="charts">
+                        <FeatureScatter design={d} snapshot={snapshot.clone()} exact={(*exact).clone()} seed={s.settings.seed} />
+                    </Show>
                 }
             </section>
             <Show name="math"><section class="panel math">
