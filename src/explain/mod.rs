@@ -41,6 +41,7 @@ mod reference_metrics;
 mod reference_networks;
 mod reference_regularization;
 mod reference_training;
+pub mod table_class_steps;
 pub mod table_steps;
 
 pub use linreg_steps::{FormulaLine, SubStep, SubStepKind, sub_steps};

@@ -16,6 +16,7 @@ pub mod neuron;
 pub mod reference;
 mod sample_trace;
 pub mod table;
+pub mod table_classes;
 mod trace;
 
 pub use checkpoint::{RunCheckpoint, StateValues, TensorValues};

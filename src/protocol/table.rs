@@ -28,6 +28,8 @@ pub enum TableCommand {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum TableEvent {
     Snapshot(Box<TableSnapshot>),
+    /// A class target's snapshot (softmax regression).
+    Classes(Box<super::table_classes::ClassSnapshot>),
 }
 
 /// The loss on the whole training and test splits after `step` steps.

@@ -7,6 +7,7 @@ pub mod errors;
 #[path = "../oracle/mod.rs"]
 pub mod oracle;
 pub mod table;
+pub mod table_classes;
 
 use ml_playground::protocol::neuron::NeuronStep;
 use ml_playground::protocol::{OptimizerHyper, ParamState, ParamUpdate, StepTrace};

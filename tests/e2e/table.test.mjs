@@ -65,6 +65,48 @@ for (const mode of MODES) {
   });
 }
 
+const IRIS = "#task=table&data=iris&y=species&x=sepal_length,sepal_width,petal_length,petal_width&optimizer=adam&lr=0.1&batch=32&epochs=40&speed=0";
+
+for (const mode of MODES) {
+  describe(`your data: a class target (${mode})`, () => {
+    test("iris species by softmax regression: one row through softmax, the confusion matrix", async () => {
+      const app = await Playground.open({ mode, hash: IRIS + forced(mode) });
+      try {
+        await app.ready();
+        assert.match(await app.text("table-design"), /^Training on 120 rows, testing on 30; 4 feature columns/);
+        await app.waitForText("step-count", 0, 120_000);
+        await app.stepTimes("step", "step-count", 1);
+        await app.byTestId("table-math-panel").waitFor();
+        for (const part of ["forward", "loss", "backward", "update"]) await app.byTestId(`table-step-${part}`).waitFor();
+        // The row's probabilities are the ones softmax gives from its scores, as written.
+        const probs = (await mathLines(app.page, '[data-testid="table-step-forward"]'))
+          .find((l) => l.caption === "probabilities" && l.numeric);
+        assert.ok(probs, "the forward sub-step writes out p with numbers");
+        const p = probs.afterEq;
+        assert.equal(p.length, 3, "one probability per class");
+        const [sum, slack] = [p.reduce((a, q) => a + q.value, 0), p.reduce((a, q) => a + q.half, 0)];
+        assert.ok(Math.abs(sum - 1) <= slack + 1e-6, `the written p sums to ${sum}`);
+        assert.match(await app.text("table-math-class"), /^(setosa|versicolor|virginica)$/);
+        if (mode === "no-webgpu") {
+          await app.byTestId("play").click();
+          const total = Number(await app.byTestId("progress").getAttribute("aria-valuemax"));
+          await app.waitForText("step-count", total, 240_000);
+          const accuracy = await app.number("table-test-accuracy");
+          console.log(`[table ${mode}] iris: test accuracy ${accuracy} %, train ${await app.number("table-train-accuracy")} %`);
+          assert.ok(accuracy >= 90, `test accuracy ${accuracy} %`);
+          const cells = await app.page.locator('[data-testid^="confusion-cell-"]').evaluateAll((els) => els.map((e) => Number(e.dataset.count)));
+          assert.equal(cells.length, 9);
+          assert.equal(cells.reduce((a, b) => a + b, 0), 30, "every test row in the confusion matrix");
+        }
+        await app.screenshot(`table-iris-${mode}`);
+        assert.deepEqual(app.unexpectedErrors(), []);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+}
+
 if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () => {
   test("a dropped CSV (semicolons, decimal commas) is read here and trains", async () => {
     const app = await Playground.open({ hash: "#task=table&speed=0" });
@@ -147,11 +189,16 @@ if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () =
         assert.match(message, expected, name);
         assert.ok(message.startsWith(name), `${name}: the message names the file: ${message}`);
       }
-      // A class column as the target (iris's species): said, not trained.
+      // A class target with more than 20 classes: said, not trained.
       await app.page.goto("about:blank");
-      await app.page.goto(`${app.server.url}#task=table&data=iris&y=species&x=petal_length&speed=0`);
+      await app.page.goto(`${app.server.url}#task=table&y=who&x=v&speed=0`);
+      await app.ready();
+      const people = ["v,who", ...Array.from({ length: 25 }, (_, i) => `${i},person${i}`)].join("\n");
+      await app.byTestId("table-file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(people) });
       await app.byTestId("table-design-error").waitFor();
-      assert.match(await app.text("table-design-error"), /“species” holds 3 classes/);
+      const classes = await app.text("table-design-error");
+      seen.push(`people.csv (target “who”): ${classes}`);
+      assert.match(classes, /"who" has 25 distinct values; a class target may have at most 20/);
       // Links: another site is refused; a missing file says so.
       await app.page.goto("about:blank");
       await app.page.goto(`${app.server.url}#task=table&data=https%3A//example.com/t.csv`);

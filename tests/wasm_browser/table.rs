@@ -1,5 +1,6 @@
-//! "Your data"'s regression on WebGPU against the native test's f64 oracle
-//! (`tests/common/table.rs`): every optimizer, L2 on, five steps each.
+//! "Your data" on WebGPU against the native tests' f64 oracles: linear regression
+//! (`tests/common/table.rs`) and softmax regression on a class target
+//! (`tests/common/table_classes.rs`), every optimizer, L2 on, five steps each.
 
 use ml_playground::engine::table::TableRun;
 use ml_playground::protocol::BackendKind;
@@ -31,6 +32,34 @@ async fn table_regression_matches_the_oracle_on_webgpu() {
             let t = snap.last.expect("a step was taken");
             assert_eq!(t.step, step);
             check_table_step(&data.design, &rows, &t, 0.1);
+        }
+    }
+}
+
+/// Softmax regression on a class target, on WebGPU, against the same oracle as natively
+/// (`tests/common/table_classes.rs`): every optimizer, L2 on, five steps each.
+#[wasm_bindgen_test]
+async fn table_classes_match_the_oracle_on_webgpu() {
+    use crate::common::table_classes::{check_class_step, clusters_table};
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    let data = clusters_table(false);
+    for optimizer in OptimizerKind::ALL {
+        let mut s = table_settings(optimizer, 8, 0.05);
+        s.table.y = "kind".into();
+        s.table.x = vec!["a".into(), "b".into()];
+        let mut run = TableRun::new(&s, data.clone(), device.clone());
+        for step in 1..=5u64 {
+            let rows = run.batch_rows(step - 1);
+            run.step();
+            let snap = run
+                .prepare_class_readout()
+                .finish(progress())
+                .await
+                .expect("async readback");
+            let t = snap.last.expect("a step was taken");
+            assert_eq!(t.step, step);
+            check_class_step(&data.design, &rows, &t, 3, 0.05);
         }
     }
 }

@@ -1,5 +1,10 @@
 //! The regression's readback: which slot holds which number, and the snapshot built from them.
 
+use burn::tensor::Tensor;
+
+use super::TableRun;
+use super::regression;
+use super::run::LastStep;
 use crate::engine::EngineError;
 use crate::engine::neuron_readout::UpdateSlots;
 use crate::engine::readback::{Readback, Slot};
@@ -66,5 +71,64 @@ impl PendingTable {
             },
             last,
         })
+    }
+}
+
+impl TableRun {
+    /// The MSE of the current (w, b) on a whole split.
+    fn split_mse(&self, x: &[f32], y: &[f32]) -> Tensor<1> {
+        let rows: Vec<usize> = (0..y.len()).collect();
+        if rows.is_empty() {
+            return Tensor::from_floats([f32::NAN], &self.device);
+        }
+        let (x, y) = self.upload(x, y, &rows);
+        regression::mse(
+            regression::forward(x, self.params.w.clone(), self.params.b.clone()),
+            y,
+        )
+    }
+
+    /// Queues everything a regression's snapshot shows (a number target); `finish` reads it
+    /// back in one transaction.
+    pub fn prepare_readout(&self) -> PendingTable {
+        let mut rb = Readback::default();
+        let d = &self.data.design;
+        let n = d.n_features();
+        let train = self.split_mse(&d.x_train, &d.y_train);
+        let test = self.split_mse(&d.x_test, &d.y_test);
+        let last = self.last.as_ref().and_then(|(step, row, t)| {
+            let LastStep::Linear(t) = t else {
+                return None;
+            };
+            Some(StepSlots {
+                step: *step,
+                batch: self.batch_rows(step - 1).len(),
+                line: d.lines_train.get(*row).copied().unwrap_or(0),
+                x: d.x_train[row * n..(row + 1) * n].to_vec(),
+                y: d.y_train[*row],
+                y_hat: rb.add(&t.y_hat.clone().slice(0..1)),
+                mse: rb.add(&t.mse),
+                loss: rb.add(&t.loss),
+                update: UpdateSlots::add(
+                    &mut rb,
+                    [&t.d_loss_d_w, &t.d_loss_d_b],
+                    [&t.old.w, &t.old.b],
+                    [&t.state_before, &t.state_after],
+                    [&t.new.w, &t.new.b],
+                ),
+            })
+        });
+        PendingTable {
+            w: rb.add(&self.params.w),
+            b: rb.add(&self.params.b),
+            train: rb.add(&train),
+            test: rb.add(&test),
+            rb,
+            step: self.step,
+            last,
+            l2: self.hyper.l2,
+            optimizer: self.optimizer.hyper(self.hyper.lr),
+            kind: self.optimizer.kind(),
+        }
     }
 }

@@ -1,58 +1,77 @@
-//! A regression run on the learner's table: the design matrix on the host (batches uploaded per
-//! step), w and b on the device with Burn's optimizer state, the batch order, the step counter.
+//! A run on the learner's table: the design matrix on the host (batches uploaded per step), the
+//! parameters on the device with Burn's optimizer state, the batch order, the step counter. A
+//! number target trains linear regression (w: `[n]`, b: `[1]`), a class target softmax
+//! regression (W: `[n·k]`, b: `[k]`).
 
 use std::rc::Rc;
 
 use burn::tensor::{Device, Tensor, TensorData};
 
-use super::readout::{PendingTable, StepSlots};
-use super::regression::{self, Params, StepTensors};
+use super::regression::{self, Params};
+use super::softmax;
 use crate::data::rng::Rng;
+use crate::data::table::design::Target;
 use crate::engine::EngineError;
 use crate::engine::checkpoint::{PendingCheckpoint, Restore, tensor};
-use crate::engine::neuron_readout::UpdateSlots;
 use crate::engine::optimizer::{SlotState, TensorOptimizer, state_tensors};
-use crate::engine::readback::Readback;
 use crate::protocol::table::TableData;
 use crate::protocol::{Hyper, RunCheckpoint};
 use crate::settings::{Settings, to_hash};
 
 pub struct TableRun {
-    device: Device,
-    data: Rc<TableData>,
+    pub(super) device: Device,
+    pub(super) data: Rc<TableData>,
     epochs: usize,
     batch: usize,
     seed: u64,
-    hyper: Hyper,
-    params: Params,
-    optimizer: TensorOptimizer,
+    pub(super) hyper: Hyper,
+    pub(super) params: Params,
+    pub(super) optimizer: TensorOptimizer,
     states: [SlotState; 2],
-    step: u64,
+    pub(super) step: u64,
     /// The last step and the first row of its batch (index into the training split).
-    last: Option<(u64, usize, StepTensors)>,
+    pub(super) last: Option<(u64, usize, LastStep)>,
     hash: String,
 }
 
-/// Initial weights: w, b ~ U(−1/√n, 1/√n), as PyTorch's `nn.Linear(n, 1)` draws them.
-pub fn initial_weights(seed: u64, n: usize) -> (Vec<f32>, f32) {
+/// The tensors of the last step, by model.
+pub(super) enum LastStep {
+    Linear(Box<regression::StepTensors>),
+    Classes(Box<softmax::StepTensors>),
+}
+
+/// Initial weights: W (`n × outputs`, row-major), b ~ U(−1/√n, 1/√n), as PyTorch's
+/// `nn.Linear(n, outputs)` draws them.
+pub fn initial_weights(seed: u64, n: usize, outputs: usize) -> (Vec<f32>, Vec<f32>) {
     let mut rng = Rng::derived(seed, 0x7ab1e);
     let bound = 1.0 / (n.max(1) as f64).sqrt();
-    let w = (0..n)
-        .map(|_| rng.uniform_in(-bound, bound) as f32)
-        .collect();
-    (w, rng.uniform_in(-bound, bound) as f32)
+    let mut draw = |count: usize| -> Vec<f32> {
+        (0..count)
+            .map(|_| rng.uniform_in(-bound, bound) as f32)
+            .collect()
+    };
+    let w = draw(n * outputs);
+    (w, draw(outputs))
+}
+
+/// The number of classes of a class target; 0 for a number target.
+pub(super) fn classes_of(data: &TableData) -> usize {
+    match &data.design.target {
+        Target::Numeric => 0,
+        Target::Classes(names) => names.len(),
+    }
 }
 
 impl TableRun {
     /// A fresh run of `settings` on `data` (its design matrix) on `device`.
     pub fn new(settings: &Settings, data: Rc<TableData>, device: Device) -> Self {
         let n = data.design.n_features();
-        let (w, b) = initial_weights(settings.seed, n);
+        let (w, b) = initial_weights(settings.seed, n, classes_of(&data).max(1));
         let optimizer = TensorOptimizer::new(settings.optimizer, settings.momentum);
         Self {
             params: Params {
                 w: Tensor::from_floats(w.as_slice(), &device),
-                b: Tensor::from_floats([b], &device),
+                b: Tensor::from_floats(b.as_slice(), &device),
             },
             states: [None, None],
             optimizer,
@@ -133,16 +152,33 @@ impl TableRun {
     }
 
     /// The rows' features `[m, n]` and targets `[m]` on the device.
-    fn upload(&self, x: &[f32], y: &[f32], rows: &[usize]) -> (Tensor<2>, Tensor<1>) {
+    pub(super) fn upload(&self, x: &[f32], y: &[f32], rows: &[usize]) -> (Tensor<2>, Tensor<1>) {
+        let ys: Vec<f32> = rows.iter().map(|&i| y[i]).collect();
+        (
+            self.features(x, rows),
+            Tensor::from_floats(ys.as_slice(), &self.device),
+        )
+    }
+
+    /// The rows' features `[m, n]` on the device.
+    pub(super) fn features(&self, x: &[f32], rows: &[usize]) -> Tensor<2> {
         let n = self.data.design.n_features();
         let mut xs = Vec::with_capacity(rows.len() * n);
         rows.iter()
             .for_each(|&i| xs.extend_from_slice(&x[i * n..(i + 1) * n]));
-        let ys: Vec<f32> = rows.iter().map(|&i| y[i]).collect();
-        (
-            Tensor::from_data(TensorData::new(xs, [rows.len(), n]), &self.device),
-            Tensor::from_floats(ys.as_slice(), &self.device),
-        )
+        Tensor::from_data(TensorData::new(xs, [rows.len(), n]), &self.device)
+    }
+
+    /// The rows' classes, one-hot `[m, k]`, on the device.
+    pub(super) fn one_hot(&self, y: &[f32], rows: &[usize], k: usize) -> Tensor<2> {
+        let mut ys = vec![0f32; rows.len() * k];
+        for (i, &r) in rows.iter().enumerate() {
+            let c = y[r] as usize;
+            if c < k {
+                ys[i * k + c] = 1.0;
+            }
+        }
+        Tensor::from_data(TensorData::new(ys, [rows.len(), k]), &self.device)
     }
 
     /// One optimizer step on the next batch. Does nothing once the run is finished.
@@ -152,68 +188,26 @@ impl TableRun {
         }
         let rows = self.batch_rows(self.step);
         let d = &self.data.design;
-        let batch = self.upload(&d.x_train, &d.y_train, &rows);
         let (lr, l2) = (self.hyper.lr, self.hyper.l2);
-        let t = regression::train_step(
-            &self.params,
-            &mut self.states,
-            &self.optimizer,
-            batch,
-            (lr, l2),
-        );
-        self.params = t.new.clone();
+        let x = self.features(&d.x_train, &rows);
+        let last = match classes_of(&self.data) {
+            0 => {
+                let ys: Vec<f32> = rows.iter().map(|&i| d.y_train[i]).collect();
+                let y = Tensor::from_floats(ys.as_slice(), &self.device);
+                let (p, s, o) = (&self.params, &mut self.states, &self.optimizer);
+                LastStep::Linear(Box::new(regression::train_step(p, s, o, (x, y), (lr, l2))))
+            }
+            k => {
+                let y = self.one_hot(&d.y_train, &rows, k);
+                let (p, s, o) = (&self.params, &mut self.states, &self.optimizer);
+                LastStep::Classes(Box::new(softmax::train_step(p, s, o, (x, y), (lr, l2))))
+            }
+        };
+        self.params = match &last {
+            LastStep::Linear(t) => t.new.clone(),
+            LastStep::Classes(t) => t.new.clone(),
+        };
         self.step += 1;
-        self.last = Some((self.step, rows[0], t));
-    }
-
-    /// The MSE of the current (w, b) on a whole split.
-    fn split_mse(&self, x: &[f32], y: &[f32]) -> Tensor<1> {
-        let rows: Vec<usize> = (0..y.len()).collect();
-        if rows.is_empty() {
-            return Tensor::from_floats([f32::NAN], &self.device);
-        }
-        let (x, y) = self.upload(x, y, &rows);
-        regression::mse(
-            regression::forward(x, self.params.w.clone(), self.params.b.clone()),
-            y,
-        )
-    }
-
-    /// Queues everything a snapshot shows; `finish` reads it back in one transaction.
-    pub fn prepare_readout(&self) -> PendingTable {
-        let mut rb = Readback::default();
-        let d = &self.data.design;
-        let n = d.n_features();
-        let train = self.split_mse(&d.x_train, &d.y_train);
-        let test = self.split_mse(&d.x_test, &d.y_test);
-        let last = self.last.as_ref().map(|(step, row, t)| StepSlots {
-            step: *step,
-            batch: self.batch_rows(step - 1).len(),
-            line: d.lines_train.get(*row).copied().unwrap_or(0),
-            x: d.x_train[row * n..(row + 1) * n].to_vec(),
-            y: d.y_train[*row],
-            y_hat: rb.add(&t.y_hat.clone().slice(0..1)),
-            mse: rb.add(&t.mse),
-            loss: rb.add(&t.loss),
-            update: UpdateSlots::add(
-                &mut rb,
-                [&t.d_loss_d_w, &t.d_loss_d_b],
-                [&t.old.w, &t.old.b],
-                [&t.state_before, &t.state_after],
-                [&t.new.w, &t.new.b],
-            ),
-        });
-        PendingTable {
-            w: rb.add(&self.params.w),
-            b: rb.add(&self.params.b),
-            train: rb.add(&train),
-            test: rb.add(&test),
-            rb,
-            step: self.step,
-            last,
-            l2: self.hyper.l2,
-            optimizer: self.optimizer.hyper(self.hyper.lr),
-            kind: self.optimizer.kind(),
-        }
+        self.last = Some((self.step, rows[0], last));
     }
 }

@@ -55,7 +55,7 @@ pub const TABS: [Tab; 6] = [
     Tab {
         task: Task::Table,
         label: "Your data",
-        title: "Your own table (CSV) or a classic one: pick the columns, train a regression, follow one row",
+        title: "Your own table (CSV) or a classic one: pick the columns, train a regression or a classifier, follow one row",
     },
     Tab {
         task: Task::Formulas,
@@ -139,9 +139,7 @@ impl TaskViews {
         if let Some(snapshot) = self.gpt.snapshot.as_mut() {
             snapshot.progress.running = false;
         }
-        if let Some(snapshot) = self.table.snapshot.as_mut() {
-            snapshot.progress.running = false;
-        }
+        self.table.stop();
     }
 
     /// After a failure the run continues from `step`: what came later goes.
@@ -158,7 +156,7 @@ pub fn progress(s: &State) -> Option<&Progress> {
     match s.settings.task {
         Task::Mnist => s.views.mnist.snapshot.as_ref().map(|m| &m.progress),
         Task::Gpt => s.views.gpt.snapshot.as_ref().map(|g| &g.progress),
-        Task::Table => s.views.table.snapshot.as_ref().map(|t| &t.progress),
+        Task::Table => s.views.table.progress(),
         _ => s.snapshot.as_ref().map(|r| &r.progress),
     }
 }
@@ -170,7 +168,7 @@ pub fn ready(s: &State) -> bool {
         && (s.settings.task != Task::Mnist || s.views.mnist.data_ready())
         && (s.settings.task != Task::Gpt
             || (s.views.gpt.data_ready() && s.views.gpt.snapshot.is_some()))
-        && (s.settings.task != Task::Table || s.views.table.snapshot.is_some())
+        && (s.settings.task != Task::Table || s.views.table.progress().is_some())
 }
 
 /// The numbers a host page gets in its `state` event (`metrics`).
@@ -193,9 +191,7 @@ pub fn host_metrics(s: &State) -> Value {
                 "exactMatch": eval.and_then(|e| e.exact).map(|(c, n)| c as f64 / n.max(1) as f64),
             })
         }
-        Task::Table => s.views.table.snapshot.as_ref().map_or(json!({}), |t| {
-            json!({"w": t.w, "b": t.b, "trainMse": t.point.train_mse, "testMse": t.point.test_mse})
-        }),
+        Task::Table => s.views.table.host_metrics(),
         _ => s.snapshot.as_ref().map_or(json!({}), |r| {
             json!({"w": r.run.w, "b": r.run.b, "trainMse": r.run.train_mse, "testMse": r.run.test_mse})
         }),

@@ -2,7 +2,6 @@
 
 mod cell_examples;
 mod class_scores;
-mod confusion;
 mod controls;
 mod curves;
 mod data_panel;

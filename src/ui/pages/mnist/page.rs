@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::cell_examples::CellExamplesPanel;
 use super::class_scores::ClassScores;
-use super::confusion::ConfusionMatrix;
 use super::controls::MnistControls;
 use super::curves::Curves;
 use super::data_panel::DataPanel;
@@ -18,6 +17,7 @@ use super::view_state::MnistPart;
 use super::weights::WeightsGrid;
 use crate::protocol::{Command, MnistCommand, TraceFocus, TraceSample};
 use crate::settings::Settings;
+use crate::ui::charts::ConfusionMatrix;
 use crate::ui::embed::Show;
 use crate::ui::model_file::ModelFilePanel;
 use crate::ui::pages::TaskAction;

@@ -13,20 +13,11 @@ use crate::settings::own_table::example_columns;
 pub fn build(loaded: &Loaded, s: &Settings) -> Result<TableData, String> {
     let t = &s.table;
     let target = loaded.summaries.iter().find(|c| c.name == t.y);
-    match target.map(|c| &c.kind) {
-        None => {
-            return Err(format!(
-                "Pick a target column: the table has no column {:?}.",
-                t.y
-            ));
-        }
-        Some(ColumnKind::Categorical { distinct, .. }) => {
-            return Err(format!(
-                "The target “{}” holds {distinct} classes, not numbers: classifying a table is not built yet. Pick a number column as the target.",
-                t.y
-            ));
-        }
-        _ => {}
+    if target.is_none() {
+        return Err(format!(
+            "Pick a target column: the table has no column {:?}.",
+            t.y
+        ));
     }
     if t.x.is_empty() {
         return Err("Pick at least one feature column (the boxes in the table's header).".into());

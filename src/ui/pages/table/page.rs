@@ -6,6 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::class_fit::ClassFitPanel;
+use super::class_math::ClassMath;
 use super::columns::ColumnsPanel;
 use super::controls::TableControls;
 use super::design_input::{adopt, build};
@@ -16,6 +18,7 @@ use super::scatter::FeatureScatter;
 use super::source::SourcePanel;
 use super::view_state::{Loaded, TableAction};
 use crate::data::least_squares_multi;
+use crate::data::table::design::Target;
 use crate::protocol::{Command, TableCommand};
 use crate::settings::Settings;
 use crate::settings::own_table::example_columns;
@@ -148,7 +151,7 @@ pub fn TablePage(props: &TablePageProps) -> Html {
     };
     let on_busy = act.reform(TableAction::Reading);
     let snapshot = v.snapshot.clone();
-    let progress = snapshot.as_ref().map(|snap| &snap.progress);
+    let progress = v.progress();
     let (running, finished) = (
         progress.is_some_and(|p| p.running),
         progress.is_some_and(|p| p.finished),
@@ -193,17 +196,39 @@ pub fn TablePage(props: &TablePageProps) -> Html {
                                 on_reset={reset_callback(&props.send, state)} reset_title="Same settings, same seed: fresh weights, back to step 0" />
                         </div></div></Show>
                     </div>
-                    <FitPanel snapshot={snapshot.clone()} curve={v.curve.clone()} data={d.clone()} exact={(*exact).clone()} />
-                    <Show name="charts">
-                        <FeatureScatter design={d} snapshot={snapshot.clone()} exact={(*exact).clone()} seed={s.settings.seed} />
-                    </Show>
+                    if let Some(classes) = class_names(&d) {
+                        <ClassFitPanel snapshot={v.classes.clone()} curve={v.class_curve.clone()} data={d.clone()} {classes} />
+                    } else {
+                        <FitPanel snapshot={snapshot.clone()} curve={v.curve.clone()} data={d.clone()} exact={(*exact).clone()} />
+                        <Show name="charts">
+                            <FeatureScatter design={d} snapshot={snapshot.clone()} exact={(*exact).clone()} seed={s.settings.seed} />
+                        </Show>
+                    }
                 }
             </section>
             <Show name="math"><section class="panel math">
-                <RowMath step={snapshot.and_then(|s| s.last)} />
+                if let Some(classes) = class_names_of(&design) {
+                    <ClassMath step={v.classes.clone().and_then(|c| c.last)} {classes} />
+                } else {
+                    <RowMath step={snapshot.and_then(|s| s.last)} />
+                }
             </section></Show>
         </main>
     }
+}
+
+/// The class names when the target is a class (softmax regression); None for a number.
+fn class_names(d: &crate::protocol::table::TableData) -> Option<Vec<String>> {
+    match &d.design.target {
+        Target::Classes(names) => Some(names.clone()),
+        Target::Numeric => None,
+    }
+}
+
+fn class_names_of(
+    design: &Option<Result<Rc<crate::protocol::table::TableData>, String>>,
+) -> Option<Vec<String>> {
+    design.as_ref()?.as_ref().ok().and_then(|d| class_names(d))
 }
 
 fn design_note(d: &crate::protocol::table::TableData) -> String {

@@ -5,12 +5,20 @@ use std::rc::Rc;
 
 use crate::data::table::parse::Table;
 use crate::data::table::summary::{ColumnSummary, summarize};
+use crate::protocol::Progress;
 use crate::protocol::table::{TableEvent, TablePoint, TableSnapshot};
+use crate::protocol::table_classes::{ClassPoint, ClassSnapshot};
 
 /// At most this many curve points are kept (thinned by half when full).
 pub const MAX_POINTS: usize = 600;
 
 impl crate::history::AtStep for TablePoint {
+    fn step(&self) -> u64 {
+        self.step
+    }
+}
+
+impl crate::history::AtStep for ClassPoint {
     fn step(&self) -> u64 {
         self.step
     }
@@ -53,6 +61,9 @@ pub struct TableView {
     pub reading: Reading,
     pub snapshot: Option<TableSnapshot>,
     pub curve: Vec<TablePoint>,
+    /// A class target's run (softmax regression).
+    pub classes: Option<ClassSnapshot>,
+    pub class_curve: Vec<ClassPoint>,
 }
 
 /// What the page does to its part of the state.
@@ -69,6 +80,10 @@ impl TableView {
             TableEvent::Snapshot(snapshot) => {
                 crate::history::push(&mut self.curve, snapshot.point, MAX_POINTS);
                 self.snapshot = Some(*snapshot);
+            }
+            TableEvent::Classes(snapshot) => {
+                crate::history::push(&mut self.class_curve, snapshot.point, MAX_POINTS);
+                self.classes = Some(*snapshot);
             }
         }
     }
@@ -91,10 +106,42 @@ impl TableView {
     pub fn clear_run(&mut self) {
         self.snapshot = None;
         self.curve.clear();
+        self.classes = None;
+        self.class_curve.clear();
     }
 
     /// The run continues from `step` (after a failure): later points go.
     pub fn rewind(&mut self, step: u64) {
         crate::history::rewind(&mut self.curve, step);
+        crate::history::rewind(&mut self.class_curve, step);
+    }
+
+    /// The run's progress, whichever model trains.
+    pub fn progress(&self) -> Option<&Progress> {
+        let classes = self.classes.as_ref().map(|c| &c.progress);
+        self.snapshot.as_ref().map(|t| &t.progress).or(classes)
+    }
+
+    /// The worker was given up on: nothing runs.
+    pub fn stop(&mut self) {
+        let classes = self.classes.as_mut().map(|c| &mut c.progress);
+        if let Some(p) = self.snapshot.as_mut().map(|t| &mut t.progress).or(classes) {
+            p.running = false;
+        }
+    }
+
+    /// The numbers a host page gets (`metrics`).
+    pub fn host_metrics(&self) -> serde_json::Value {
+        use serde_json::json;
+        match (&self.snapshot, &self.classes) {
+            (Some(t), _) => {
+                json!({"w": t.w, "b": t.b, "trainMse": t.point.train_mse, "testMse": t.point.test_mse})
+            }
+            (None, Some(c)) => json!({
+                "trainLoss": c.point.train_ce, "testLoss": c.point.test_ce,
+                "trainAccuracy": c.point.train_accuracy, "testAccuracy": c.point.test_accuracy,
+            }),
+            (None, None) => json!({}),
+        }
     }
 }
