@@ -93,13 +93,7 @@ impl TableRun {
                 p: rb.add(&t.p),
                 ce: rb.add(&t.ce),
                 loss: rb.add(&t.loss),
-                update: UpdateSlots::add(
-                    &mut rb,
-                    [&t.d_loss_d_w, &t.d_loss_d_b],
-                    [&t.old.w, &t.old.b],
-                    [&t.state_before, &t.state_after],
-                    [&t.new.w, &t.new.b],
-                ),
+                update: t.update.slots(&mut rb),
             })
         });
         PendingClasses {

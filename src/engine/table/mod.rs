@@ -6,6 +6,7 @@ mod readout;
 pub mod regression;
 pub mod run;
 pub mod softmax;
+pub mod update;
 
 pub use classes_readout::PendingClasses;
 pub use readout::PendingTable;

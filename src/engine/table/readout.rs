@@ -109,13 +109,7 @@ impl TableRun {
                 y_hat: rb.add(&t.y_hat.clone().slice(0..1)),
                 mse: rb.add(&t.mse),
                 loss: rb.add(&t.loss),
-                update: UpdateSlots::add(
-                    &mut rb,
-                    [&t.d_loss_d_w, &t.d_loss_d_b],
-                    [&t.old.w, &t.old.b],
-                    [&t.state_before, &t.state_after],
-                    [&t.new.w, &t.new.b],
-                ),
+                update: t.update.slots(&mut rb),
             })
         });
         PendingTable {

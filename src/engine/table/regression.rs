@@ -5,6 +5,7 @@
 
 use burn::tensor::Tensor;
 
+use super::update::{Update, backward_and_update};
 use crate::engine::optimizer::{SlotState, TensorOptimizer};
 
 /// The parameters, on the device, without autodiff.
@@ -42,13 +43,8 @@ pub struct StepTensors {
     pub y_hat: Tensor<1>,
     pub mse: Tensor<1>,
     pub loss: Tensor<1>,
-    pub old: Params,
-    /// `[n]` and `[1]`.
-    pub d_loss_d_w: Tensor<1>,
-    pub d_loss_d_b: Tensor<1>,
-    pub state_before: [SlotState; 2],
-    pub state_after: [SlotState; 2],
-    pub new: Params,
+    /// ∇L (`[n]`, `[1]`), the optimizer's state and the new parameters.
+    pub update: Update,
 }
 
 /// forward → loss → backward → update, all in Burn.
@@ -70,25 +66,11 @@ pub fn train_step(
     let mse = mse(y_hat.clone(), y);
     let loss = loss(mse.clone(), w.clone(), l2);
 
-    let grads = loss.backward();
-    let d_loss_d_w = w.grad(&grads).unwrap_or_else(|| params.w.zeros_like());
-    let d_loss_d_b = b.grad(&grads).unwrap_or_else(|| params.b.zeros_like());
-
-    let state_before = states.clone();
-    let [state_w, state_b] = states;
-    let new = Params {
-        w: optimizer.step(lr, params.w.clone(), d_loss_d_w.clone(), state_w),
-        b: optimizer.step(lr, params.b.clone(), d_loss_d_b.clone(), state_b),
-    };
+    let update = backward_and_update(params, (w, b), &loss, states, optimizer, lr);
     StepTensors {
         y_hat: y_hat.without_autodiff(),
         mse: mse.without_autodiff(),
         loss: loss.without_autodiff(),
-        old: params.clone(),
-        d_loss_d_w,
-        d_loss_d_b,
-        state_before,
-        state_after: states.clone(),
-        new,
+        update,
     }
 }

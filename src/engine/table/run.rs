@@ -204,8 +204,8 @@ impl TableRun {
             }
         };
         self.params = match &last {
-            LastStep::Linear(t) => t.new.clone(),
-            LastStep::Classes(t) => t.new.clone(),
+            LastStep::Linear(t) => t.update.new.clone(),
+            LastStep::Classes(t) => t.update.new.clone(),
         };
         self.step += 1;
         self.last = Some((self.step, rows[0], last));

@@ -9,6 +9,7 @@ use burn::tensor::Tensor;
 use burn::tensor::activation::{log_softmax, softmax};
 
 use super::regression::Params;
+use super::update::{Update, backward_and_update};
 use crate::engine::optimizer::{SlotState, TensorOptimizer};
 
 /// z = XW + b.
@@ -49,13 +50,8 @@ pub struct StepTensors {
     /// The batch's cross-entropy and loss, `[1]`.
     pub ce: Tensor<1>,
     pub loss: Tensor<1>,
-    pub old: Params,
-    /// `[n·k]` and `[k]`.
-    pub d_loss_d_w: Tensor<1>,
-    pub d_loss_d_b: Tensor<1>,
-    pub state_before: [SlotState; 2],
-    pub state_after: [SlotState; 2],
-    pub new: Params,
+    /// ∇L (`[n·k]`, `[k]`), the optimizer's state and the new parameters.
+    pub update: Update,
 }
 
 /// forward → loss → backward → update, all in Burn.
@@ -77,27 +73,13 @@ pub fn train_step(
     let ce = cross_entropy(z.clone(), y_one_hot);
     let loss = ce.clone().add(w.clone().square().sum().mul_scalar(l2));
 
-    let grads = loss.backward();
-    let d_loss_d_w = w.grad(&grads).unwrap_or_else(|| params.w.zeros_like());
-    let d_loss_d_b = b.grad(&grads).unwrap_or_else(|| params.b.zeros_like());
-
-    let state_before = states.clone();
-    let [state_w, state_b] = states;
-    let new = Params {
-        w: optimizer.step(lr, params.w.clone(), d_loss_d_w.clone(), state_w),
-        b: optimizer.step(lr, params.b.clone(), d_loss_d_b.clone(), state_b),
-    };
+    let update = backward_and_update(params, (w, b), &loss, states, optimizer, lr);
     let z_row = z.without_autodiff().slice(0..1).reshape([k]);
     StepTensors {
         p: softmax(z_row.clone(), 0),
         z: z_row,
         ce: ce.without_autodiff(),
         loss: loss.without_autodiff(),
-        old: params.clone(),
-        d_loss_d_w,
-        d_loss_d_b,
-        state_before,
-        state_after: states.clone(),
-        new,
+        update,
     }
 }

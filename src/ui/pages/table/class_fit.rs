@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::fit::value;
 use crate::explain::format::num;
 use crate::metrics::{class_scores, macro_average};
 use crate::protocol::table::TableData;
@@ -20,11 +21,6 @@ pub struct ClassFitProps {
     pub data: std::rc::Rc<TableData>,
     /// The class names, in the order of the model's outputs.
     pub classes: Vec<String>,
-}
-
-fn value(v: Option<f32>) -> String {
-    v.filter(|v| v.is_finite())
-        .map_or("—".into(), |v| num(f64::from(v)))
 }
 
 fn percent(v: Option<f32>) -> String {

@@ -20,7 +20,8 @@ pub struct FitProps {
     pub exact: Option<Fit>,
 }
 
-fn value(v: Option<f32>) -> String {
+/// A number of Burn's as shown, "—" when there is none (or it is not finite).
+pub(super) fn value(v: Option<f32>) -> String {
     v.filter(|v| v.is_finite())
         .map_or("—".into(), |v| num(f64::from(v)))
 }
