@@ -41,7 +41,7 @@ fn forward(t: &ClassStep, classes: &[String]) -> SubStep {
         kind: SubStepKind::Forward,
         title: "1 · Forward",
         summary: format!(
-            "Each of the {} classes gets a score zc from the row's {} standardized features; softmax turns the scores into probabilities. Line {} of the file is a “{}”.",
+            "Each of the {} classes gets a score from the row's {} standardized features; softmax turns the scores into probabilities. Line {} of the file is a “{}”.",
             t.z.len(),
             t.x.len(),
             t.line,
@@ -56,10 +56,13 @@ fn forward(t: &ClassStep, classes: &[String]) -> SubStep {
         ],
         substituted: vec![
             line(
-                "scores (W is features × classes)",
+                "the weights (a row per feature, a column per class)",
+                format!(r"W = {}", matrix(&weights(t))),
+            ),
+            line(
+                "scores",
                 format!(
-                    r"\mathbf{{z}} = {}^\top {} + {} = {}",
-                    matrix(&weights(t)),
+                    r"\mathbf{{z}} = W^\top {} + {} = {}",
                     column(&t.x),
                     column(&b),
                     column(&t.z)

@@ -120,7 +120,7 @@ describe("embedded in a tutorial page on another origin", () => {
     const hash = await page.frames().find((f) => f.url().startsWith(app.url)).evaluate(() => location.hash);
     assert.match(hash, /task=table&/);
     assert.match(hash, /y=score&x=hours/);
-    assert.doesNotMatch(hash, /data=/, "the host's table is not a link");
+    assert.doesNotMatch(hash, /data=[^&]/, "the host's table is not a link");
     await frame.locator('[data-testid="play"]:not([disabled])').waitFor({ timeout: 120_000 });
     await page.getByRole("button", { name: "Train" }).click();
     // The linear regression run before it finished too: this is the second "finished".

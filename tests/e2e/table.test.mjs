@@ -191,11 +191,14 @@ if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () =
       }
       // A class target with more than 20 classes: said, not trained.
       await app.page.goto("about:blank");
-      await app.page.goto(`${app.server.url}#task=table&y=who&x=v&speed=0`);
+      await app.page.goto(`${app.server.url}#task=table&speed=0`);
       await app.ready();
       const people = ["v,who", ...Array.from({ length: 25 }, (_, i) => `${i},person${i}`)].join("\n");
       await app.byTestId("table-file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(people) });
-      await app.byTestId("table-design-error").waitFor();
+      await app.waitForText("table-status", "Showing people.csv.");
+      await app.byTestId("table-target").selectOption("who");
+      await app.byTestId("table-x-v").check();
+      await app.byTestId("table-design-error").filter({ hasText: /distinct values/ }).waitFor();
       const classes = await app.text("table-design-error");
       seen.push(`people.csv (target “who”): ${classes}`);
       assert.match(classes, /"who" has 25 distinct values; a class target may have at most 20/);

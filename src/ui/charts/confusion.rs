@@ -74,6 +74,12 @@ pub fn ConfusionMatrix(props: &ConfusionProps) -> Html {
             .unwrap_or(0)
     };
     let size = left + CELL * k as f64 + 8.0;
+    // The last column's name, at 45°, reaches past the matrix.
+    let width = if digits {
+        size
+    } else {
+        size + 4.6 * longest as f64
+    };
     let cell = |t: usize, p: usize| {
         let n = count(t, p);
         let row_total: u32 = (0..k).map(|q| count(t, q)).sum();
@@ -109,7 +115,7 @@ pub fn ConfusionMatrix(props: &ConfusionProps) -> Html {
         }
     };
     html! {
-        <svg class="chart confusion" viewBox={format!("0 0 {size} {size}")} role="img" data-testid="confusion-matrix"
+        <svg class="chart confusion" viewBox={format!("0 0 {width} {size}")} role="img" data-testid="confusion-matrix"
             aria-label={format!("Confusion matrix: true {noun} by row, predicted {noun} by column")}>
             <text class="axis-title" x={(left + CELL * k as f64 / 2.0).to_string()} y="12" text-anchor="middle">{format!("predicted {noun} →")}</text>
             <text class="axis-title" transform={format!("translate(12 {}) rotate(-90)", top + CELL * k as f64 / 2.0)} text-anchor="middle">{format!("true {noun} →")}</text>

@@ -23,7 +23,7 @@ pub fn TableControls(props: &TableControlsProps) -> Html {
             <h2>{"Data"}</h2>
             { props.children.clone() }
             <h2>{"Model and optimizer"}</h2>
-            <p class="hint">{"Linear regression on the chosen features: ŷ = w·x′ + b, mean squared error."}</p>
+            <p class="hint">{"A number target: linear regression on the chosen features, ŷ = w·x′ + b, mean squared error. A class target: softmax regression, p = softmax(Wᵀx′ + b), cross-entropy."}</p>
             <OptimizerFields settings={s.clone()} on_change={on.clone()} lr_hint="Can change while training runs." />
             <NumberField label="batch size" testid="batch" value={s.batch_size.to_string()} step="1" hint={restart}
                 on_commit={row_commit("batch", s, on)} validate={row_check("batch")} />

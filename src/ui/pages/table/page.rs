@@ -234,11 +234,16 @@ fn class_names_of(
 fn design_note(d: &crate::protocol::table::TableData) -> String {
     let x = &d.design;
     let mut note = format!(
-        "Training on {} rows, testing on {}; {} feature column{} after one-hot encoding.",
+        "Training on {} rows, testing on {}; {} feature column{}{}.",
         x.n_train(),
         x.n_test(),
         x.n_features(),
-        if x.n_features() == 1 { "" } else { "s" }
+        if x.n_features() == 1 { "" } else { "s" },
+        if x.features.iter().any(|f| f.one_hot_of.is_some()) {
+            " after one-hot encoding"
+        } else {
+            ""
+        }
     );
     if x.dropped_rows > 0 {
         note.push_str(&format!(

@@ -95,6 +95,8 @@ pub fn FeatureScatter(props: &ScatterProps) -> Html {
         (lo - pad, hi + pad)
     };
     let ((x0, x1), (y0, y1)) = (bounds(|p| p.0), bounds(|p| p.1));
+    // Room above the points for the legend.
+    let y1 = y1 + (y1 - y0) * 0.12;
     let (x, y) = (
         Scale::new((x0, x1), Scale::x()),
         Scale::new((y0, y1), Scale::y()),
