@@ -129,6 +129,17 @@ describe("embedded in a tutorial page on another origin", () => {
     await page.locator("#playground").screenshot({ path: join(ROOT, "tests/e2e/out/embed-set-data.png") });
   });
 
+  test("a tutorial's table by a data= link, in an embed under a subpath", async () => {
+    const lesson = await browser.newPage({ viewport: { width: 900, height: 700 }, ...NO_SW });
+    const src = `${app.url}#task=table&data=data/tables/longley.csv&y=TOTEMP&x=GNP,POP&embed=1&hide=controls`;
+    await lesson.goto(`${host.url}embed-host.html?src=${encodeURIComponent(src)}`);
+    const frame = lesson.frameLocator("#playground");
+    await frame.getByTestId("table-columns").filter({ hasText: /^16 rows × 7 columns/ }).waitFor({ timeout: 60_000 });
+    assert.match(await frame.getByTestId("table-design").textContent(), /^Training on 13 rows, testing on 3; 2 feature columns/);
+    assert.match(await frame.locator("h2").first().textContent(), /data\/tables\/longley\.csv/);
+    await lesson.close();
+  });
+
   test("a link round-trips unchanged", async () => {
     const first = await browser.newPage(NO_SW);
     await first.goto(`${app.url}#task=mnist&preset=cnn&embed=1&hide=charts,lr&autoplay=0`);

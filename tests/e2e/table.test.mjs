@@ -181,6 +181,8 @@ if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () =
         ["numbers.csv", "1,2\n3,4\n5,6\n7,8\n9,10\n11,12", /line 1/],
         ["short.csv", "a,b\n1,2\n3,4", /at least 5/],
         ["latin1.csv", Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xe9, 0x2c, 0x31, 0x0a]), /UTF-8/],
+        ["image.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), /binary file/],
+        ["huge.csv", `a,b\n${"1,2\n".repeat(100_001)}`, /more than 100000 rows/],
       ];
       const seen = [];
       for (const [name, text, expected] of cases) {
@@ -189,6 +191,20 @@ if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () =
         assert.match(message, expected, name);
         assert.ok(message.startsWith(name), `${name}: the message names the file: ${message}`);
       }
+      // A table that reads, but whose columns cannot all be used: said where they are.
+      const dropRead = async (name, text) => {
+        await app.byTestId("table-file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+        await app.waitForText("table-status", `Showing ${name}.`);
+      };
+      await dropRead("typo.csv", "a,b,y\n1,2,3\n2,x5,4\n3,4,6\n4,5,9\n5,6,9\n6,7,13");
+      const typo = await app.byTestId("table-preview").textContent();
+      assert.match(typo, /line 3: "x5" is not a number/);
+      seen.push(`typo.csv (column b): ⚠ line 3: "x5" is not a number — the column cannot be ticked as a feature`);
+      await dropRead("constant.csv", "a,b,c\n1,7,2\n2,7,4\n3,7,6\n4,7,8\n5,7,10\n6,7,12");
+      await app.byTestId("table-design-error").waitFor();
+      const constant = await app.text("table-design-error");
+      seen.push(`constant.csv: ${constant}`);
+      assert.match(constant, /column "b" is constant \(every training row is 7\) — leave it out of the features/);
       // A class target with more than 20 classes: said, not trained.
       await app.page.goto("about:blank");
       await app.page.goto(`${app.server.url}#task=table&speed=0`);
@@ -207,10 +223,17 @@ if (MODES.includes("no-webgpu")) describe("your data: files and bad input", () =
       await app.page.goto(`${app.server.url}#task=table&data=https%3A//example.com/t.csv`);
       await app.byTestId("table-error").waitFor();
       assert.match(await app.text("table-error"), /another site/);
+      seen.push(`data=https://example.com/t.csv: ${await app.text("table-error")}`);
       await app.page.goto("about:blank");
       await app.page.goto(`${app.server.url}#task=table&data=lessons/missing.csv`);
       await app.byTestId("table-error").waitFor();
       assert.match(await app.text("table-error"), /answered 404/);
+      seen.push(`data=lessons/missing.csv: ${await app.text("table-error")}`);
+      await app.page.goto("about:blank");
+      await app.page.goto(`${app.server.url}#task=table&data=index.html`);
+      await app.byTestId("table-error").waitFor();
+      assert.match(await app.text("table-error"), /is a web page, not a CSV file/);
+      seen.push(`data=index.html: ${await app.text("table-error")}`);
       console.log(`[table] messages:\n  ${seen.join("\n  ")}`);
       await app.screenshot("table-bad-input");
       // The 404 is the browser's own console line; nothing else.
