@@ -4,9 +4,9 @@
 //! replaced by its default with a [`Notice`] that names key and value. It never fails and
 //! never panics.
 
-use super::Settings;
 use super::table::{self, Row};
 use super::value::shown;
+use super::{Settings, Task};
 
 /// A value from the URL that could not be used, and what was used instead.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +32,11 @@ pub fn from_hash(hash: &str) -> (Settings, Vec<Notice>) {
     let mut notices = Vec::new();
     let mut s = Settings::default();
     read(&mut s, &pairs, |k| k == "task", &mut notices);
+    // A link with a table and no task (`#data=lessons/t.csv`) opens "Your data" on it.
+    let given = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    if given("task").is_none() && given("data").is_some_and(|v| !v.is_empty()) {
+        s.task = Task::Table;
+    }
     let mut s = Settings::for_task(s.task);
     let leading = table::leading_key(s.task);
     read(&mut s, &pairs, |k| Some(k) == leading, &mut notices);
@@ -210,6 +215,21 @@ mod tests {
         let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(keys, ["hidden", "subset", "model", "filters"]);
         assert!(notices[0].message.contains("“x”"), "{}", notices[0].message);
+    }
+
+    #[test]
+    fn a_table_link_without_a_task_opens_your_data() {
+        let (s, notices) = from_hash("#data=lessons%2Ft.csv&y=score");
+        assert_eq!(
+            (s.task, s.table.data.as_str(), s.table.y.as_str()),
+            (Task::Table, "lessons/t.csv", "score")
+        );
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            from_hash("#task=linreg&data=iris").0.task,
+            Task::LinearRegression
+        );
+        assert_eq!(from_hash("#data=").0.task, Task::LinearRegression);
     }
 
     #[test]

@@ -60,7 +60,8 @@ pub enum Task {
     Formulas,
     /// A tiny GPT: a Transformer language model trained on text or a synthetic task.
     Gpt,
-    /// The learner's own table (CSV), or a built-in one: regression on its columns.
+    /// The learner's own table (CSV), or a built-in one: regression or classification on its
+    /// columns.
     Table,
 }
 

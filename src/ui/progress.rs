@@ -107,3 +107,20 @@ pub fn ProgressBar(props: &ProgressProps) -> Html {
         </div>
     }
 }
+
+/// A run's whole progress: the bar, "step k / n", the rate in `unit` and the ETA ("—" before
+/// the first snapshot).
+pub fn whole_run(p: Option<&Progress>, unit: &'static str) -> Html {
+    let (step, total, rate, left) = p.map_or((0, 0, 0.0, "—".to_string()), |p| {
+        (p.step, p.total_steps, p.samples_per_sec, status(p))
+    });
+    html! {
+        <div class="progress">
+            {bar("The whole run", "progress", step, total, "")}
+            <div class="counters">
+                {step_and_rate(step, total, rate, unit, "samples-per-sec")}
+                <span data-testid="eta">{left}</span>
+            </div>
+        </div>
+    }
+}

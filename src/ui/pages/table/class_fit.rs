@@ -11,7 +11,7 @@ use crate::protocol::table::TableData;
 use crate::protocol::table_classes::{ClassPoint, ClassSnapshot};
 use crate::ui::charts::ConfusionMatrix;
 use crate::ui::pages::gpt::loss_chart::{Curve, StepChart};
-use crate::ui::progress::{bar, status, step_and_rate};
+use crate::ui::progress::whole_run;
 use crate::ui::readout::readout;
 
 #[derive(Properties, PartialEq)]
@@ -33,10 +33,7 @@ pub fn ClassFitPanel(props: &ClassFitProps) -> Html {
     let snap = props.snapshot.as_ref();
     let d = &props.data.design;
     let k = props.classes.len();
-    let (step, total, rate, left) = snap.map_or((0, 0, 0.0, "—".to_string()), |s| {
-        let p = &s.progress;
-        (p.step, p.total_steps, p.samples_per_sec, status(p))
-    });
+    let step = snap.map_or(0, |s| s.progress.step);
     let points = |f: fn(&ClassPoint) -> f32| -> Vec<(f64, f64)> {
         props
             .curve
@@ -66,13 +63,7 @@ pub fn ClassFitPanel(props: &ClassFitProps) -> Html {
     let (macro_p, macro_r, macro_f1) = macro_average(&scores);
     html! {
         <>
-            <div class="progress">
-                {bar("The whole run", "progress", step, total, "")}
-                <div class="counters">
-                    {step_and_rate(step, total, rate, "rows/s", "samples-per-sec")}
-                    <span data-testid="eta">{left}</span>
-                </div>
-            </div>
+            { whole_run(snap.map(|s| &s.progress), "rows/s") }
             <div class="readouts">
                 { readout("train accuracy", "table-train-accuracy", percent(snap.map(|s| s.point.train_accuracy)), format!("{} training rows", d.n_train())) }
                 { readout("test accuracy", "table-test-accuracy", percent(snap.map(|s| s.point.test_accuracy)), format!("{} held-out rows", d.n_test())) }

@@ -8,7 +8,7 @@ use crate::explain::format::num;
 use crate::protocol::table::TableData;
 use crate::protocol::table::{TablePoint, TableSnapshot};
 use crate::ui::pages::gpt::loss_chart::{Curve, Level, StepChart};
-use crate::ui::progress::{bar, status, step_and_rate};
+use crate::ui::progress::whole_run;
 use crate::ui::readout::readout;
 
 #[derive(Properties, PartialEq)]
@@ -30,10 +30,7 @@ pub(super) fn value(v: Option<f32>) -> String {
 pub fn FitPanel(props: &FitProps) -> Html {
     let snap = props.snapshot.as_ref();
     let d = &props.data.design;
-    let (step, total, rate, left) = snap.map_or((0, 0, 0.0, "—".to_string()), |s| {
-        let p = &s.progress;
-        (p.step, p.total_steps, p.samples_per_sec, status(p))
-    });
+    let step = snap.map_or(0, |s| s.progress.step);
     let exact = props.exact.as_ref();
     let points = |f: fn(&TablePoint) -> f32| -> Vec<(f64, f64)> {
         props
@@ -67,13 +64,7 @@ pub fn FitPanel(props: &FitProps) -> Html {
         .unwrap_or_default();
     html! {
         <>
-            <div class="progress">
-                {bar("The whole run", "progress", step, total, "")}
-                <div class="counters">
-                    {step_and_rate(step, total, rate, "rows/s", "samples-per-sec")}
-                    <span data-testid="eta">{left}</span>
-                </div>
-            </div>
+            { whole_run(snap.map(|s| &s.progress), "rows/s") }
             <div class="readouts">
                 { readout("train MSE", "table-train-mse", value(snap.map(|s| s.point.train_mse)), format!("{} training rows", d.n_train())) }
                 { readout("test MSE", "table-test-mse", value(snap.map(|s| s.point.test_mse)), format!("{} held-out rows", d.n_test())) }
