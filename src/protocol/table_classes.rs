@@ -27,6 +27,8 @@ pub struct ClassSnapshot {
     pub point: ClassPoint,
     /// The test split's `confusion[truth][predicted]` counts.
     pub confusion: Vec<Vec<u32>>,
+    /// The predicted class of each test row (the cells' rows, for "show me these rows").
+    pub test_predicted: Vec<u8>,
     pub last: Option<ClassStep>,
 }
 

@@ -97,6 +97,15 @@ for (const mode of MODES) {
           const cells = await app.page.locator('[data-testid^="confusion-cell-"]').evaluateAll((els) => els.map((e) => Number(e.dataset.count)));
           assert.equal(cells.length, 9);
           assert.equal(cells.reduce((a, b) => a + b, 0), 30, "every test row in the confusion matrix");
+          // A cell lists its test rows: as many as it counts, each with its line in the file.
+          const cell = app.byTestId("confusion-cell-1-1");
+          const count = Number(await cell.getAttribute("data-count"));
+          await cell.click();
+          const rows = app.byTestId("table-cell-rows");
+          await rows.waitFor();
+          assert.equal(Number(await rows.getAttribute("data-rows")), count);
+          assert.equal(await rows.locator("tbody tr").count(), Math.min(count, 20));
+          assert.match(await rows.textContent(), new RegExp(`^${count} test rows? of class versicolor predicted as versicolor`));
         }
         await app.screenshot(`table-iris-${mode}`);
         assert.deepEqual(app.unexpectedErrors(), []);

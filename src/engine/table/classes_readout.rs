@@ -127,6 +127,10 @@ impl PendingClasses {
         };
         let (train_ce, train_accuracy, _) = split(self.train, &d.y_train);
         let (test_ce, test_accuracy, matrix) = split(self.test, &d.y_test);
+        let test_predicted = self
+            .test
+            .map(|(_, predicted)| v.vec(predicted).iter().map(|&c| c as u8).collect())
+            .unwrap_or_default();
         let last = self.last.map(|t| {
             let update = |p: usize, i: usize| t.update.update(kind, &v, p, i);
             ClassStep {
@@ -157,6 +161,7 @@ impl PendingClasses {
                 test_accuracy,
             },
             confusion: matrix,
+            test_predicted,
             last,
         })
     }

@@ -1,6 +1,6 @@
 //! The confusion matrix as a heatmap: rows are the true classes (MNIST's digits, or a table's
 //! class names), columns the predictions, colour the share of the row. Clicking a cell asks
-//! for its test examples (where the page has them).
+//! for its test examples.
 
 use yew::prelude::*;
 
@@ -100,7 +100,7 @@ pub fn ConfusionMatrix(props: &ConfusionProps) -> Html {
             name(p),
             rate * 100.0,
             name(t),
-            if digits { " — click to see them" } else { "" }
+            " — click to see them"
         );
         html! {
             <g class={classes!("cm-cell", (t == p).then_some("diag"), (n == 0).then_some("empty"))}

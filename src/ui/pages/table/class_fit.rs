@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::cell_rows::CellRows;
 use super::fit::value;
 use crate::explain::format::num;
 use crate::metrics::{class_scores, macro_average};
@@ -58,6 +59,11 @@ pub fn ClassFitPanel(props: &ClassFitProps) -> Html {
             },
         ]
     };
+    let selected = use_state(|| None::<(u8, u8)>);
+    let on_cell = {
+        let selected = selected.clone();
+        Callback::from(move |cell: (u8, u8)| selected.set(Some(cell)))
+    };
     let confusion = snap.map(|s| s.confusion.clone()).unwrap_or_default();
     let scores = class_scores(&confusion);
     let (macro_p, macro_r, macro_f1) = macro_average(&scores);
@@ -85,7 +91,13 @@ pub fn ClassFitPanel(props: &ClassFitProps) -> Html {
             <div class="charts">
                 <div class="panel">
                     <h2>{"Confusion matrix (test rows)"}</h2>
-                    <ConfusionMatrix confusion={confusion.clone()} labels={props.classes.clone()} />
+                    <ConfusionMatrix confusion={confusion.clone()} labels={props.classes.clone()}
+                        selected={*selected} on_cell={on_cell} />
+                    if let (Some(cell), Some(s)) = (*selected, snap) {
+                        <CellRows data={props.data.clone()} predicted={s.test_predicted.clone()} {cell} classes={props.classes.clone()} />
+                    } else {
+                        <p class="hint">{"Click a cell to list its test rows."}</p>
+                    }
                 </div>
                 <div class="panel">
                     <h2>{"Per class (test rows)"}</h2>
@@ -102,7 +114,7 @@ pub fn ClassFitPanel(props: &ClassFitProps) -> Html {
                         </tbody>
                     </table>
                     <h2>{"Weights W (feature × class) and b"}</h2>
-                    <table class="weights" data-testid="table-class-weights">
+                    <div class="scroll-x"><table class="weights" data-testid="table-class-weights">
                         <thead><tr><th>{"feature"}</th>
                             for c in props.classes.iter() { <th>{c.clone()}</th> }
                         </tr></thead>
@@ -120,7 +132,7 @@ pub fn ClassFitPanel(props: &ClassFitProps) -> Html {
                                 for c in 0..k { <td>{value(snap.and_then(|s| s.b.get(c).copied()))}</td> }
                             </tr>
                         </tbody>
-                    </table>
+                    </table></div>
                 </div>
             </div>
         </>

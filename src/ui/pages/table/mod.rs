@@ -1,6 +1,7 @@
 //! "Your data": a table the learner brings (a CSV/TSV file, pasted text, a link) or a built-in
 //! one, read in the page; its columns, and linear regression on them trained by the worker.
 
+mod cell_rows;
 mod class_fit;
 mod class_math;
 mod columns;
