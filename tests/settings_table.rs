@@ -111,7 +111,7 @@ prop_compose! {
         Settings {
             task: Task::LinearRegression, seed, batch_size, epochs, optimizer, momentum, backend,
             live: Live { lr, l1, l2, speed },
-            linreg: LinregSettings { points, noise, show_test, walk },
+            linreg: LinregSettings { points, noise, show_test, walk, race: Default::default() },
             mnist: MnistSettings { model, hidden, filters, activation, preprocess, subset, lr_decay },
             neuron,
             gpt,

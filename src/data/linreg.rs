@@ -17,6 +17,16 @@ pub struct LinRegData {
     pub y_test: Vec<f32>,
 }
 
+/// Initial weights: w, b ~ U(−1, 1), as PyTorch's `nn.Linear(1, 1)` draws them (every run of
+/// a seed starts here, so the page knows where the path starts before the first snapshot).
+pub fn initial_weights(seed: u64) -> (f32, f32) {
+    let mut rng = Rng::derived(seed, 0x1417);
+    (
+        rng.uniform_in(-1.0, 1.0) as f32,
+        rng.uniform_in(-1.0, 1.0) as f32,
+    )
+}
+
 /// Draws `points` points with noise σ = `noise` from `seed`.
 ///
 /// The first 80 % (rounded up) of the draws are the training set. The same seed always gives

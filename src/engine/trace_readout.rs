@@ -5,6 +5,7 @@ use super::linreg::StepTensors;
 use super::optimizer::{SlotState, TensorOptimizer, param_state, state_tensors};
 use super::readback::{Readback, Slot, Values};
 use super::trainer::Readout;
+use crate::protocol::surface::PathPoint;
 use crate::protocol::{Checkpoint, CurvePoint, Hyper, ParamState, ParamUpdate, StepTrace};
 use crate::settings::OptimizerKind;
 
@@ -16,6 +17,7 @@ pub struct PendingReadout {
     pub(super) train_mse: Slot,
     pub(super) test_mse: Option<Slot>,
     pub(super) curve: Vec<(u64, Slot, Option<Slot>)>,
+    pub(super) path: Vec<(u64, Slot, Slot)>,
     pub(super) states: [StateSlots; 2],
     pub(super) last: Option<(u64, usize, TraceSlots)>,
     pub(super) step: u64,
@@ -41,6 +43,15 @@ impl PendingReadout {
                     step,
                     train_mse: v.scalar(train),
                     test_mse: test.map_or(f32::NAN, |s| v.scalar(s)),
+                })
+                .collect(),
+            path: self
+                .path
+                .iter()
+                .map(|&(step, w, b)| PathPoint {
+                    step,
+                    w: v.scalar(w),
+                    b: v.scalar(b),
                 })
                 .collect(),
             last_step: self.last.map(|(step, epoch, slots)| {

@@ -8,6 +8,7 @@ use super::linreg::{self, LinearParams, StepTensors};
 use super::optimizer::{SlotState, TensorOptimizer};
 use super::readback::Readback;
 use super::trace_readout::{PendingReadout, StateSlots, TraceSlots};
+pub use crate::data::linreg::initial_weights;
 use crate::data::linreg::{LinRegData, generate};
 use crate::data::rng::Rng;
 pub use crate::protocol::Readout;
@@ -30,16 +31,14 @@ pub struct LinRegTrainer {
     last: Option<(u64, StepTensors)>,
     /// (step, train MSE, test MSE) at epoch ends, not yet read back.
     curve: Vec<(u64, Tensor<1>, Option<Tensor<1>>)>,
+    /// (step, w, b) after every step (and where the run starts), not yet read back: the
+    /// optimizer's path across the loss surface.
+    path: Vec<(u64, Tensor<1>, Tensor<1>)>,
 }
 
-/// Initial weights: w, b ~ U(−1, 1), as PyTorch's `nn.Linear(1, 1)` draws them.
-pub fn initial_weights(seed: u64) -> (f32, f32) {
-    let mut rng = Rng::derived(seed, 0x1417);
-    (
-        rng.uniform_in(-1.0, 1.0) as f32,
-        rng.uniform_in(-1.0, 1.0) as f32,
-    )
-}
+/// At most this many path points wait for a readout; beyond, every other one is dropped
+/// (the newest kept), as the page's curves are thinned.
+const MAX_PENDING_PATH: usize = 4_096;
 
 impl LinRegTrainer {
     /// Prepares a run on `device`, from the start or from `resume`.
@@ -54,12 +53,14 @@ impl LinRegTrainer {
                 (w, b, 0, [ParamState::None, ParamState::None])
             }
         };
+        let params = LinearParams::new(w, b, &device);
         Self {
+            path: vec![(step, params.w.clone(), params.b.clone())],
             x_train: upload(&data.x_train),
             y_train: upload(&data.y_train),
             x_test: upload(&data.x_test),
             y_test: upload(&data.y_test),
-            params: LinearParams::new(w, b, &device),
+            params,
             states: restored.map(|r| optimizer.scalar_state(r, &device)),
             optimizer,
             hyper: Hyper::from(settings.live),
@@ -136,6 +137,16 @@ impl LinRegTrainer {
         self.params = tensors.new.clone();
         self.step += 1;
         self.last = Some((self.step, tensors));
+        self.path
+            .push((self.step, self.params.w.clone(), self.params.b.clone()));
+        if self.path.len() > MAX_PENDING_PATH {
+            let newest = self.path.pop();
+            self.path = std::mem::take(&mut self.path)
+                .into_iter()
+                .step_by(2)
+                .collect();
+            self.path.extend(newest);
+        }
         if self.step.is_multiple_of(self.steps_per_epoch()) {
             let (train, test) = self.mse_tensors();
             self.curve.push((self.step, train, test));
@@ -171,6 +182,10 @@ impl LinRegTrainer {
             .into_iter()
             .map(|(step, train, test)| (step, rb.add(&train), test.map(|t| rb.add(&t))))
             .collect();
+        let path = std::mem::take(&mut self.path)
+            .into_iter()
+            .map(|(step, w, b)| (step, rb.add(&w), rb.add(&b)))
+            .collect();
         let states = self.states.clone().map(|s| StateSlots::add(&mut rb, &s));
         let last = self.last.as_ref().map(|(step, t)| {
             let epoch = ((step - 1) / self.steps_per_epoch()) as usize + 1;
@@ -183,6 +198,7 @@ impl LinRegTrainer {
             train_mse,
             test_mse,
             curve,
+            path,
             states,
             last,
             step: self.step,

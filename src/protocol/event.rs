@@ -91,6 +91,10 @@ pub struct Readout {
     pub test_mse: f32,
     /// Curve points recorded since the previous readout (one per epoch end), oldest first.
     pub curve: Vec<CurvePoint>,
+    /// (w, b) after every step since the previous readout (the first readout also holds where
+    /// the run started), oldest first.
+    #[serde(default)]
+    pub path: Vec<super::surface::PathPoint>,
     /// The latest optimizer step, every number as Burn computed it.
     pub last_step: Option<StepTrace>,
     pub checkpoint: Checkpoint,

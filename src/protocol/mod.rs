@@ -13,8 +13,10 @@ pub mod host_watch;
 mod measured;
 pub mod mnist;
 pub mod neuron;
+pub mod race;
 pub mod reference;
 mod sample_trace;
+pub mod surface;
 pub mod table;
 pub mod table_classes;
 mod trace;
@@ -46,6 +48,11 @@ pub enum TaskEvent {
     Gpt(GptEvent),
     /// "Your data": the regression's snapshots.
     Table(TableEvent),
+    /// Linear regression's loss surface over a grid (for linear regression and a one-feature
+    /// table alike).
+    Surface(surface::SurfaceGrid),
+    /// Linear regression's race: every run's snapshot at once.
+    Race(Box<race::RaceSnapshot>),
 }
 
 /// A task's own request, page → worker.
@@ -59,6 +66,8 @@ pub enum TaskCommand {
     Gpt(GptCommand),
     /// "Your data": the table to train on.
     Table(TableCommand),
+    /// The loss surface L(w, b) of a line over a grid.
+    Surface(surface::SurfaceRequest),
 }
 
 impl TaskEvent {
@@ -68,6 +77,7 @@ impl TaskEvent {
             Self::Mnist(MnistEvent::Snapshot(s)) => Some(s.progress.running),
             Self::Gpt(GptEvent::Snapshot(s)) => Some(s.progress.running),
             Self::Table(TableEvent::Snapshot(s)) => Some(s.progress.running),
+            Self::Race(s) => Some(s.progress.running),
             _ => None,
         }
     }

@@ -14,7 +14,7 @@ use super::value::shown;
 /// Panels that `hide=` can leave out, with what they are (for the Share dialog). Any setting's
 /// hash key (e.g. `lr`, `optimizer`) also hides that one control, where
 /// its [row](super::table::Row) says it can be hidden.
-pub const PANELS: [(&str, &str); 18] = [
+pub const PANELS: [(&str, &str); 19] = [
     ("tabs", "Task tabs"),
     ("controls", "Settings panel"),
     ("presets", "Preset buttons"),
@@ -23,6 +23,7 @@ pub const PANELS: [(&str, &str); 18] = [
     ("charts", "Charts and curves"),
     ("math", "Step-by-step math"),
     ("params", "Parameter readouts"),
+    ("surface", "Loss surface and the optimizer's path"),
     (
         "evaluation",
         "Evaluation (confusion matrix, scores, gallery)",

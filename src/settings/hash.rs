@@ -137,6 +137,7 @@ mod tests {
                 noise: 0.75,
                 show_test: false,
                 walk: false,
+                race: crate::settings::race::Race::parse("optimizer=adam,lr=0.01;batch=1").unwrap(),
             },
             ..Settings::default()
         };

@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Settings;
 use super::model::range;
-use super::table::{Change::Restart, Change::View, EVERY_SHARED, Row, TaskSpec, num, on_off, r};
+use super::race::Race;
+use super::table::{
+    Change::Restart, Change::View, EVERY_SHARED, Get, Row, Set, TaskSpec, num, on_off, r,
+};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -18,6 +21,8 @@ pub struct LinregSettings {
     pub show_test: bool,
     /// Walk one iteration's sub-steps (forward, loss, backward, update).
     pub walk: bool,
+    /// Two or three runs side by side (`race=`); none by default.
+    pub race: Race,
 }
 
 impl Default for LinregSettings {
@@ -27,9 +32,23 @@ impl Default for LinregSettings {
             noise: 0.2,
             show_test: true,
             walk: false,
+            race: Race::default(),
         }
     }
 }
+
+/// `race=`: written only while racing; an empty value ends the race.
+const RACE_IO: (Get, Set) = (
+    |s| s.linreg.race.write(),
+    |s, v| {
+        s.linreg.race = if v.is_empty() {
+            Race::default()
+        } else {
+            Race::parse(v)?
+        };
+        Ok(())
+    },
+);
 
 #[rustfmt::skip]
 const ROWS: &[Row] = &[
@@ -37,6 +56,7 @@ const ROWS: &[Row] = &[
     r("noise", "Noise σ", Restart, true, num!(linreg.noise, range::NOISE)),
     r("test", "Show test points", View, true, on_off!(linreg.show_test)),
     r("walk", "Walk the sub-steps", View, true, on_off!(linreg.walk)),
+    r("race", "Race of runs", Restart, true, RACE_IO),
 ];
 
 pub const SPEC: TaskSpec = TaskSpec {
@@ -47,7 +67,7 @@ pub const SPEC: TaskSpec = TaskSpec {
     defaults: Settings::default,
     // The 80/20 split of the points.
     train_points: |s| (s.linreg.points * 4).div_ceil(5),
-    mend: |_| None,
+    mend: |s| s.linreg.race.take_notice().map(|n| ("race", n)),
 };
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod model;
 pub mod neuron;
 pub mod own_table;
 pub mod preset;
+pub mod race;
 mod speed_key;
 pub mod table;
 pub mod value;

@@ -8,11 +8,14 @@ use super::pages::{TaskAction, TaskViews};
 use crate::data::least_squares::{self, LeastSquares};
 use crate::data::linreg::{LinRegData, generate};
 use crate::history;
+use crate::protocol::surface::PathPoint;
 use crate::protocol::{BackendInfo, CurvePoint, Snapshot, TaskEvent};
 use crate::settings::{Notice, Settings};
 
 /// At most this many points per curve; older ones are thinned out by half when full.
 pub const MAX_HISTORY: usize = 600;
+/// At most this many points of the optimizer's path across the loss surface.
+pub const MAX_PATH: usize = 1_200;
 
 /// What the worker is doing, as far as the page knows.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +37,8 @@ pub struct State {
     pub least_squares: Option<LeastSquares>,
     pub snapshot: Option<Snapshot>,
     pub history: Vec<CurvePoint>,
+    /// (w, b) step by step: the optimizer's path across the loss surface.
+    pub path: Vec<PathPoint>,
     /// In the sub-step walk: which of forward, loss, backward, update is shown (0–3).
     pub sub_step: usize,
     /// Walking the four sub-steps one at a time instead of whole iterations.
@@ -91,6 +96,7 @@ impl State {
             backend: None,
             snapshot: None,
             history: Vec::new(),
+            path: Vec::new(),
             sub_step: 0,
             walk_sub_steps: walk,
             errors: Vec::new(),
@@ -117,6 +123,17 @@ impl State {
             train_mse: s.run.train_mse,
             test_mse: s.run.test_mse,
         });
+        for &point in &s.run.path {
+            history::push(&mut self.path, point, MAX_PATH);
+        }
+    }
+
+    /// In a race, the followed run is what the solo views show (snapshot, curve, path).
+    fn follow_race(&mut self) {
+        if let Some((snapshot, curve, path)) = self.views.race.followed() {
+            (self.history, self.path) = (curve.to_vec(), path.to_vec());
+            self.snapshot = Some(snapshot);
+        }
     }
 
     /// The newest five problems are kept.
@@ -151,6 +168,7 @@ impl Reducible for State {
                 }
                 if restart {
                     s.history.clear();
+                    s.path.clear();
                     s.snapshot = None;
                     s.sub_step = 0;
                     s.views.clear_run();
@@ -199,17 +217,31 @@ impl Reducible for State {
             Action::SubStepPrev => s.sub_step = s.sub_step.saturating_sub(1),
             Action::SubStepFirst => s.sub_step = 0,
             Action::SetExporting(on) => s.exporting = on,
-            Action::Task(event) => s.views.apply(event),
-            Action::TaskView(action) => s.views.act(action),
+            Action::Task(event) => {
+                let race = matches!(event, TaskEvent::Race(_));
+                s.views.apply(event);
+                if race {
+                    s.follow_race();
+                }
+            }
+            Action::TaskView(action) => {
+                let follow = matches!(action, TaskAction::RaceFollow(_));
+                s.views.act(action);
+                if follow {
+                    s.follow_race();
+                }
+            }
             Action::Resumed(0) => {
                 // Nothing could be continued: the run starts over.
                 s.history.clear();
+                s.path.clear();
                 s.snapshot = None;
                 s.sub_step = 0;
                 s.views.clear_run();
             }
             Action::Resumed(step) => {
                 history::rewind(&mut s.history, step);
+                history::rewind(&mut s.path, step);
                 s.views.rewind(step);
             }
         }

@@ -47,6 +47,7 @@ fn snapshot(step: u64, curve: &[u64]) -> Action {
             train_mse: step as f32,
             test_mse: 0.5,
             curve: curve.iter().map(|&s| point(s)).collect(),
+            path: Vec::new(),
             last_step: None,
             checkpoint: Checkpoint {
                 step,

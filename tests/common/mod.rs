@@ -6,6 +6,7 @@
 pub mod errors;
 #[path = "../oracle/mod.rs"]
 pub mod oracle;
+pub mod surface;
 pub mod table;
 pub mod table_classes;
 

@@ -63,3 +63,32 @@ async fn table_classes_match_the_oracle_on_webgpu() {
         }
     }
 }
+
+/// The loss surface's grid on WebGPU: every one of its 80 × 80 points against the closed
+/// form (`tests/common/surface.rs`), with and without the penalty.
+#[wasm_bindgen_test]
+async fn the_loss_surface_matches_the_closed_form_on_webgpu() {
+    use ml_playground::data::linreg::generate;
+    use ml_playground::engine::loss_surface;
+    use ml_playground::protocol::surface::SurfaceRequest;
+
+    let (device, info) = choose(BackendChoice::WebGpu).await;
+    assert_eq!(info.kind, BackendKind::WebGpu, "{info:?}");
+    let d = generate(100, 0.3, 5);
+    for (l1, l2) in [(0.0, 0.0), (0.1, 0.3)] {
+        let request = SurfaceRequest {
+            id: 1,
+            w: (-1.5, 4.0),
+            b: (-2.0, 3.5),
+            side: 80,
+            l1,
+            l2,
+            x: d.x_train.clone(),
+            y: d.y_train.clone(),
+        };
+        let grid = loss_surface::compute(&request, &device)
+            .await
+            .expect("async readback");
+        crate::common::surface::check_grid(&request, &grid);
+    }
+}

@@ -2,9 +2,12 @@
 
 pub mod axes;
 mod confusion;
+pub mod contour;
 mod loss;
+mod loss_surface;
 mod scatter;
 
 pub use confusion::ConfusionMatrix;
-pub use loss::LossChart;
+pub use loss::{LossChart, RaceCurve};
+pub use loss_surface::{LossSurface, SurfacePath};
 pub use scatter::ScatterPlot;

@@ -1,6 +1,12 @@
 //! The linear-regression layout: controls, transport, scatter and loss charts, parameters, math.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
+
+use super::race::{self, RacePanel};
+use super::surface::SurfacePanel;
+use crate::data::linreg::initial_weights;
 
 use crate::protocol::Command;
 use crate::settings::Settings;
@@ -11,7 +17,7 @@ use crate::ui::export_dialog::ExportDialog;
 use crate::ui::math_panel::MathPanel;
 use crate::ui::params_panel::ParamsPanel;
 use crate::ui::progress::ProgressBar;
-use crate::ui::state::State;
+use crate::ui::state::{State, WorkerStatus};
 use crate::ui::transport::Transport;
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +37,14 @@ pub fn LinregPage(props: &PageProps) -> Html {
         Some(t) if s.walk_sub_steps && s.sub_step < 3 => (t.w.theta, t.b.theta),
         _ => (snap.run.w, snap.run.b),
     });
+    let racing = s.settings.linreg.race.is_on() && !s.views.race.runs.is_empty();
+    let (paths, curves) = if racing {
+        (race::paths(&s.views.race), race::curves(&s.views.race))
+    } else {
+        (race::solo_path(&s.path), Vec::new())
+    };
+    let (w0, b0) = initial_weights(s.settings.seed);
+    let start = (f64::from(w0), f64::from(b0));
     html! {
         <>
             <main class="layout">
@@ -42,6 +56,7 @@ pub fn LinregPage(props: &PageProps) -> Html {
                         <Show name="transport"><Transport state={state.clone()} send={send.clone()} /></Show>
                         <Show name="progress"><ProgressBar snapshot={s.snapshot.clone()} settings={s.settings.clone()} /></Show>
                     </div>
+                    <Show name="race"><RacePanel state={state.clone()} on_settings={on_settings.clone()} /></Show>
                     <Show name="charts"><div class="charts">
                         <div class="panel">
                             <h2>{"Data and fitted line"}</h2>
@@ -50,8 +65,16 @@ pub fn LinregPage(props: &PageProps) -> Html {
                         </div>
                         <div class="panel">
                             <h2>{"Loss (MSE) per step"}</h2>
-                            <LossChart history={s.history.clone()} data={s.data.clone()} least_squares={s.least_squares} />
+                            <LossChart history={s.history.clone()} data={s.data.clone()} least_squares={s.least_squares} race={curves} />
                         </div>
+                    </div></Show>
+                    <Show name="surface"><div class="panel surface-block" data-testid="surface-panel">
+                        <h2>{"Loss surface and the optimizer's path"}</h2>
+                        <SurfacePanel x={Rc::new(s.data.x_train.clone())} y={Rc::new(s.data.y_train.clone())}
+                            penalty={(s.settings.live.l1, s.settings.live.l2)} start={start}
+                            ready={s.status == WorkerStatus::Ready && s.backend.is_some()}
+                            grid={s.views.surface.clone()} paths={paths}
+                            last_step={s.snapshot.as_ref().and_then(|t| t.run.last_step.clone())} send={send.clone()} />
                     </div></Show>
                     <Show name="params"><ParamsPanel snapshot={s.snapshot.clone()} least_squares={s.least_squares} /></Show>
                 </section>

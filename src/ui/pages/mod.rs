@@ -7,7 +7,9 @@ pub mod gpt;
 mod linreg;
 pub mod mnist;
 pub mod neuron;
+pub mod race;
 pub mod reference;
+pub mod surface;
 pub mod table;
 
 use serde_json::{Value, json};
@@ -89,6 +91,10 @@ pub struct TaskViews {
     pub reference: ReferenceView,
     pub gpt: GptView,
     pub table: TableView,
+    /// The newest loss surface the worker computed (the page shows it while it is current).
+    pub surface: Option<std::rc::Rc<crate::protocol::surface::SurfaceGrid>>,
+    /// Linear regression's race, when one runs.
+    pub race: race::RaceView,
 }
 
 /// What a task's page does to its own part of the state.
@@ -102,6 +108,8 @@ pub enum TaskAction {
     GptSaved,
     /// "Your data": a table is being read, was read, or could not be.
     Table(TableAction),
+    /// The race: the step-by-step panel follows run `i`.
+    RaceFollow(usize),
 }
 
 impl TaskViews {
@@ -111,6 +119,8 @@ impl TaskViews {
             TaskEvent::Reference(e) => self.reference.apply(e),
             TaskEvent::Gpt(e) => self.gpt.apply(e),
             TaskEvent::Table(e) => self.table.apply(e),
+            TaskEvent::Surface(grid) => self.surface = Some(std::rc::Rc::new(grid)),
+            TaskEvent::Race(snapshot) => self.race.apply(*snapshot),
         }
     }
 
@@ -120,6 +130,9 @@ impl TaskViews {
             TaskAction::NeuronPending => self.reference.pending = true,
             TaskAction::GptSaved => self.gpt.saved = None,
             TaskAction::Table(a) => self.table.act(a),
+            TaskAction::RaceFollow(i) => {
+                self.race.follow = i.min(self.race.runs.len().saturating_sub(1))
+            }
         }
     }
 
@@ -129,6 +142,7 @@ impl TaskViews {
         self.reference.clear_run();
         self.gpt.clear_run();
         self.table.clear_run();
+        self.race.clear();
     }
 
     /// The worker was given up on: no task's run is running any more.
@@ -148,6 +162,7 @@ impl TaskViews {
         self.reference.rewind(step);
         self.gpt.rewind(step);
         self.table.rewind(step);
+        self.race.rewind(step);
     }
 }
 
@@ -192,8 +207,19 @@ pub fn host_metrics(s: &State) -> Value {
             })
         }
         Task::Table => s.views.table.host_metrics(),
-        _ => s.snapshot.as_ref().map_or(json!({}), |r| {
-            json!({"w": r.run.w, "b": r.run.b, "trainMse": r.run.train_mse, "testMse": r.run.test_mse})
-        }),
+        _ => {
+            let mut metrics = s.snapshot.as_ref().map_or(json!({}), |r| {
+                json!({"w": r.run.w, "b": r.run.b, "trainMse": r.run.train_mse, "testMse": r.run.test_mse})
+            });
+            if !s.views.race.runs.is_empty() {
+                // A race: every run by its index; the numbers above are the followed run's.
+                metrics["followedRun"] = json!(s.views.race.follow);
+                metrics["race"] = s.views.race.runs.iter().enumerate().map(|(i, l)| json!({
+                    "run": i, "label": l.label, "step": l.latest.checkpoint.step, "w": l.latest.w,
+                    "b": l.latest.b, "trainMse": l.latest.train_mse, "diverged": l.diverged,
+                })).collect();
+            }
+            metrics
+        }
     }
 }

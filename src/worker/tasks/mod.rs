@@ -6,11 +6,13 @@ mod gpt;
 mod gpt_commands;
 mod gpt_loader;
 mod linreg;
+mod linreg_race;
 mod mnist;
 mod mnist_commands;
 mod mnist_loader;
 mod neuron;
 mod reference_commands;
+mod surface_commands;
 mod table;
 mod table_commands;
 
@@ -28,6 +30,7 @@ use crate::engine::EngineError;
 use crate::engine::gpt::run::GptRun;
 use crate::engine::mnist::MnistTrainer;
 use crate::engine::neuron_run::NeuronRun;
+use crate::engine::race::LinRegRace;
 use crate::engine::table::TableRun;
 use crate::engine::trainer::LinRegTrainer;
 use crate::protocol::reference::NeuronInput;
@@ -59,6 +62,10 @@ pub fn build(
         None => None,
     };
     match s.task {
+        // A race starts over after a failure (its runs' checkpoints are not kept).
+        Task::LinearRegression if s.linreg.race.is_on() => {
+            (Some(Box::new(LinRegRace::new(s, device))), None)
+        }
         Task::LinearRegression => {
             let (checkpoint, why_not) = match resume {
                 Some(Saved::LinReg(c)) => (Some(c), None),
@@ -114,6 +121,7 @@ pub fn handle(shared: &Shared, command: TaskCommand, send: impl Fn(Event) + Clon
         TaskCommand::Reference(c) => reference_commands::handle(shared, c, send),
         TaskCommand::Gpt(c) => gpt_commands::handle(shared, c, send),
         TaskCommand::Table(c) => table_commands::handle(shared, c, send),
+        TaskCommand::Surface(r) => surface_commands::handle(shared, r, send),
     }
 }
 
