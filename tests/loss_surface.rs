@@ -131,3 +131,71 @@ fn the_path_is_where_each_step_left_the_parameters() {
         assert_eq!((before.w, before.b), (t.w.theta, t.b.theta));
     }
 }
+
+#[test]
+fn a_one_feature_table_reports_its_path_and_a_wider_one_none() {
+    use common::table::{plane_table, progress, table_settings};
+    use ml_playground::data::table::design::design;
+    use ml_playground::data::table::summary::summarize;
+    use ml_playground::engine::table::TableRun;
+    use ml_playground::protocol::table::TableData;
+    use std::rc::Rc;
+
+    let three = plane_table(true);
+    // The same table with only feature "a".
+    let mut spec = three.spec.clone();
+    spec.features = vec!["a".into()];
+    let text = "a,y\n".to_string()
+        + &(0..40)
+            .map(|i| {
+                format!(
+                    "{},{}\n",
+                    i as f64 * 0.1,
+                    2.0 * i as f64 * 0.1 + 1.0 + ((i * 7) % 5) as f64 * 0.1
+                )
+            })
+            .collect::<String>();
+    let table = ml_playground::data::table::parse::parse(text.as_bytes()).unwrap();
+    let one = Rc::new(TableData {
+        design: design(&table, &summarize(&table), &spec).unwrap(),
+        spec,
+        source: "t".into(),
+    });
+    let mut s = table_settings(OptimizerKind::Adam, 8, 0.0);
+    s.table.x = vec!["a".into()];
+    let mut run = TableRun::new(&s, one, device::cpu());
+    assert!(run.has_surface());
+    let mut path = Vec::new();
+    let mut steps = Vec::new();
+    for k in 0..9 {
+        run.step();
+        if k % 4 == 3 || k == 8 {
+            let snap = block_on(run.prepare_readout().finish(progress())).unwrap();
+            steps.push(snap.last.clone().unwrap());
+            path.extend(snap.path);
+        }
+    }
+    assert_eq!(path.len(), 10, "the start and nine steps");
+    for t in steps {
+        let p = path[t.step as usize];
+        assert_eq!(
+            (p.w, p.b),
+            (t.w[0].theta_new, t.b.theta_new),
+            "step {}",
+            t.step
+        );
+    }
+    let mut wide = TableRun::new(
+        &table_settings(OptimizerKind::Sgd, 8, 0.0),
+        three,
+        device::cpu(),
+    );
+    wide.step();
+    assert!(!wide.has_surface());
+    assert!(
+        block_on(wide.prepare_readout().finish(progress()))
+            .unwrap()
+            .path
+            .is_empty()
+    );
+}

@@ -50,6 +50,10 @@ pub struct TableSnapshot {
     /// The losses now (one point per snapshot).
     pub point: TablePoint,
     pub last: Option<RowStep>,
+    /// With one feature: (w, b) after every step since the previous snapshot (the first also
+    /// holds the start), the path across the loss surface.
+    #[serde(default)]
+    pub path: Vec<super::surface::PathPoint>,
 }
 
 /// The last step, with the first row of its batch followed: ŷ = w·x + b for that row, the batch's

@@ -91,3 +91,30 @@ for (const mode of MODES) {
     });
   });
 }
+
+describe("loss surface of a one-feature table", () => {
+  let app;
+  before(async () => {
+    app = await Playground.open({ hash: "#task=table&data=stackloss&y=stackloss&x=airflow&optimizer=sgd&lr=0.1&batch=17&epochs=200&speed=0" });
+    await app.ready();
+  });
+  after(() => app?.close());
+
+  test("the standardized feature's (w, b) plane, the path ending at least squares", async () => {
+    await app.byTestId("surface-caption").waitFor({ timeout: 60_000 });
+    assert.match(await app.text("surface-panel"), /w multiplies the standardized “airflow”; the loss is the MSE on the 17 training rows plus λ₂w²/);
+    await app.byTestId("play").click();
+    await app.page.locator("[data-testid=surface-path][data-points='201']").waitFor({ timeout: 120_000 });
+    const title = await app.page.locator(".surface-min title").first().textContent();
+    const [lsW, lsB] = title.match(/ŵ = (-?[\d.]+), b̂ = (-?[\d.]+)/).slice(1).map(num);
+    const said = await hover(app, app.page.locator(".surface-end").first());
+    const m = said.match(/^this run: after step 200, w = (-?[\d.]+), b = (-?[\d.]+)$/);
+    assert.ok(m, said);
+    const [w, b] = [num(m[1]), num(m[2])];
+    console.log(`[table] stackloss ~ airflow: path ends at (${w}, ${b}); least squares (${lsW}, ${lsB})`);
+    assert.ok(Math.hypot(w - lsW, b - lsB) < 0.01 * Math.hypot(lsW, lsB), `(${w}, ${b}) vs (${lsW}, ${lsB})`);
+    await app.byTestId("surface-panel").scrollIntoViewIfNeeded();
+    await app.screenshot("surface-table");
+    assert.deepEqual(app.unexpectedErrors(), []);
+  });
+});

@@ -8,6 +8,7 @@ use super::run::LastStep;
 use crate::engine::EngineError;
 use crate::engine::neuron_readout::UpdateSlots;
 use crate::engine::readback::{Readback, Slot};
+use crate::protocol::surface::PathPoint;
 use crate::protocol::table::{RowStep, TablePoint, TableSnapshot};
 use crate::protocol::{OptimizerHyper, Progress};
 use crate::settings::OptimizerKind;
@@ -33,6 +34,7 @@ pub struct PendingTable {
     pub(super) test: Slot,
     pub(super) step: u64,
     pub(super) last: Option<StepSlots>,
+    pub(super) path: Vec<(u64, Slot, Slot)>,
     pub(super) l2: f64,
     pub(super) optimizer: OptimizerHyper,
     pub(super) kind: OptimizerKind,
@@ -70,6 +72,15 @@ impl PendingTable {
                 test_mse: v.scalar(self.test),
             },
             last,
+            path: self
+                .path
+                .iter()
+                .map(|&(step, w, b)| PathPoint {
+                    step,
+                    w: v.scalar(w),
+                    b: v.scalar(b),
+                })
+                .collect(),
         })
     }
 }
@@ -89,9 +100,13 @@ impl TableRun {
     }
 
     /// Queues everything a regression's snapshot shows (a number target); `finish` reads it
-    /// back in one transaction.
-    pub fn prepare_readout(&self) -> PendingTable {
+    /// back in one transaction. Takes the path points recorded since the last readout.
+    pub fn prepare_readout(&mut self) -> PendingTable {
         let mut rb = Readback::default();
+        let path = std::mem::take(&mut self.path)
+            .into_iter()
+            .map(|(step, w, b)| (step, rb.add(&w), rb.add(&b)))
+            .collect();
         let d = &self.data.design;
         let n = d.n_features();
         let train = self.split_mse(&d.x_train, &d.y_train);
@@ -120,6 +135,7 @@ impl TableRun {
             rb,
             step: self.step,
             last,
+            path,
             l2: self.hyper.l2,
             optimizer: self.optimizer.hyper(self.hyper.lr),
             kind: self.optimizer.kind(),

@@ -31,8 +31,14 @@ pub struct TableRun {
     pub(super) step: u64,
     /// The last step and the first row of its batch (index into the training split).
     pub(super) last: Option<(u64, usize, LastStep)>,
+    /// With one feature and a number target: (step, w, b) after every step (and the start),
+    /// not yet read back — the path across the loss surface.
+    pub(super) path: Vec<(u64, Tensor<1>, Tensor<1>)>,
     hash: String,
 }
+
+/// At most this many path points wait for a readout (then every other one is dropped).
+const MAX_PENDING_PATH: usize = 4_096;
 
 /// The tensors of the last step, by model.
 pub(super) enum LastStep {
@@ -68,7 +74,7 @@ impl TableRun {
         let n = data.design.n_features();
         let (w, b) = initial_weights(settings.seed, n, classes_of(&data).max(1));
         let optimizer = TensorOptimizer::new(settings.optimizer, settings.momentum);
-        Self {
+        let mut run = Self {
             params: Params {
                 w: Tensor::from_floats(w.as_slice(), &device),
                 b: Tensor::from_floats(b.as_slice(), &device),
@@ -82,8 +88,33 @@ impl TableRun {
             step: 0,
             last: None,
             hash: to_hash(settings),
+            path: Vec::new(),
             data,
             device,
+        };
+        run.record_path();
+        run
+    }
+
+    /// Whether the run has a loss surface over (w, b): one feature, a number target.
+    pub fn has_surface(&self) -> bool {
+        classes_of(&self.data) == 0 && self.data.design.n_features() == 1
+    }
+
+    /// Records where the parameters are now, for the path (one-feature regressions only).
+    fn record_path(&mut self) {
+        if !self.has_surface() {
+            return;
+        }
+        self.path
+            .push((self.step, self.params.w.clone(), self.params.b.clone()));
+        if self.path.len() > MAX_PENDING_PATH {
+            let newest = self.path.pop();
+            self.path = std::mem::take(&mut self.path)
+                .into_iter()
+                .step_by(2)
+                .collect();
+            self.path.extend(newest);
         }
     }
 
@@ -105,6 +136,8 @@ impl TableRun {
             run.params.b = tensor(&b.value, &dims[1], &device);
         }
         run.step = checkpoint.step;
+        run.path.clear();
+        run.record_path();
         Ok(run)
     }
 
@@ -209,5 +242,6 @@ impl TableRun {
         };
         self.step += 1;
         self.last = Some((self.step, rows[0], last));
+        self.record_path();
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::race::{self, RacePanel};
-use super::surface::SurfacePanel;
+use super::surface::{Gradient, SurfacePanel};
 use crate::data::linreg::initial_weights;
 
 use crate::protocol::Command;
@@ -71,10 +71,10 @@ pub fn LinregPage(props: &PageProps) -> Html {
                     <Show name="surface"><div class="panel surface-block" data-testid="surface-panel">
                         <h2>{"Loss surface and the optimizer's path"}</h2>
                         <SurfacePanel x={Rc::new(s.data.x_train.clone())} y={Rc::new(s.data.y_train.clone())}
-                            penalty={(s.settings.live.l1, s.settings.live.l2)} start={start}
+                            penalty={(s.settings.live.l1, s.settings.live.l2)} start={Some(start)}
                             ready={s.status == WorkerStatus::Ready && s.backend.is_some()}
                             grid={s.views.surface.clone()} paths={paths}
-                            last_step={s.snapshot.as_ref().and_then(|t| t.run.last_step.clone())} send={send.clone()} />
+                            gradient={s.snapshot.as_ref().and_then(|t| t.run.last_step.as_ref()).map(Gradient::from)} send={send.clone()} />
                     </div></Show>
                     <Show name="params"><ParamsPanel snapshot={s.snapshot.clone()} least_squares={s.least_squares} /></Show>
                 </section>

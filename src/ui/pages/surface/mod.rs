@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use crate::data::least_squares;
 use crate::protocol::surface::SurfaceGrid;
-use crate::protocol::{Command, StepTrace, TaskCommand};
+use crate::protocol::table::RowStep;
+use crate::protocol::{Command, ParamUpdate, StepTrace, TaskCommand};
 use crate::ui::charts::{LossSurface, SurfacePath};
 
 #[derive(Properties, PartialEq)]
@@ -19,26 +20,55 @@ pub struct SurfacePanelProps {
     pub y: Rc<Vec<f32>>,
     /// λ₁, λ₂ in force.
     pub penalty: (f64, f64),
-    /// Where every run starts (w₀, b₀).
-    pub start: (f64, f64),
+    /// Where every run starts (w₀, b₀), once known (the map waits for it).
+    pub start: Option<(f64, f64)>,
     /// The worker can compute (a device is ready).
     pub ready: bool,
     /// The newest grid the worker sent (shown only if it answers the current request).
     pub grid: Option<Rc<SurfaceGrid>>,
     pub paths: Vec<SurfacePath>,
     /// The followed run's last step: its −α∇L is drawn as an arrow.
-    pub last_step: Option<StepTrace>,
+    pub gradient: Option<Gradient>,
     pub send: Callback<Command>,
 }
 
-/// θ → θ − α∇L of the step (what plain gradient descent would do from where the step began).
-fn arrow(t: &StepTrace) -> ((f64, f64), (f64, f64)) {
-    let lr = t.optimizer.lr;
-    let (w, b) = (f64::from(t.w.theta), f64::from(t.b.theta));
-    (
-        (w, b),
-        (w - lr * f64::from(t.w.grad), b - lr * f64::from(t.b.grad)),
-    )
+/// A step's θ = (w, b) before the update, its ∇L and α, as Burn computed them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Gradient {
+    pub w: ParamUpdate,
+    pub b: ParamUpdate,
+    pub lr: f64,
+}
+
+impl From<&StepTrace> for Gradient {
+    fn from(t: &StepTrace) -> Self {
+        Self {
+            w: t.w,
+            b: t.b,
+            lr: t.optimizer.lr,
+        }
+    }
+}
+
+impl Gradient {
+    /// "Your data"'s step, when it has exactly one weight.
+    pub fn of_row_step(t: &RowStep) -> Option<Self> {
+        match t.w.as_slice() {
+            [w] => Some(Self {
+                w: *w,
+                b: t.b,
+                lr: t.optimizer.lr,
+            }),
+            _ => None,
+        }
+    }
+
+    /// θ → θ − α∇L (what plain gradient descent would do from where the step began).
+    fn arrow(&self) -> ((f64, f64), (f64, f64)) {
+        let (w, b) = (f64::from(self.w.theta), f64::from(self.b.theta));
+        let (dw, db) = (f64::from(self.w.grad), f64::from(self.b.grad));
+        ((w, b), (w - self.lr * dw, b - self.lr * db))
+    }
 }
 
 #[component]
@@ -49,7 +79,7 @@ pub fn SurfacePanel(p: &SurfacePanelProps) -> Html {
         .then(|| least_squares::regularized(&p.x, &p.y, p.penalty.0, p.penalty.1))
         .flatten()
         .map(|m| (m.w, m.b));
-    let corners: Vec<(f64, f64)> = [least, regularized, Some(p.start)]
+    let corners: Vec<(f64, f64)> = [least, regularized, p.start]
         .into_iter()
         .flatten()
         .collect();
@@ -58,7 +88,8 @@ pub fn SurfacePanel(p: &SurfacePanelProps) -> Html {
     {
         let (send, wanted) = (
             p.send.clone(),
-            (!p.x.is_empty() && p.ready && current.is_none()).then_some(request.clone()),
+            (!p.x.is_empty() && p.ready && p.start.is_some() && current.is_none())
+                .then_some(request.clone()),
         );
         use_effect_with(wanted.as_ref().map(|r| r.id), move |_| {
             if let Some(r) = wanted {
@@ -69,7 +100,7 @@ pub fn SurfacePanel(p: &SurfacePanelProps) -> Html {
     let Some(grid) = current else {
         return html! { <p class="muted" data-testid="surface-pending">{"Computing the loss surface…"}</p> };
     };
-    let arrow = p.last_step.as_ref().map(arrow);
+    let arrow = p.gradient.as_ref().map(Gradient::arrow);
     let caption = format!(
         "L(w, b) = (1/n) Σ (yᵢ − w xᵢ − b)²{} on {} × {} points, computed by Burn in one batched pass ({:.0} ms); contours on a log scale.",
         if penalized {

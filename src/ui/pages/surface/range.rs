@@ -6,8 +6,18 @@ use std::hash::{Hash, Hasher};
 
 use crate::protocol::surface::SurfaceRequest;
 
-/// Grid points per side (100 × 100 = 10,000 losses per request).
+/// Grid points per side for small data (100 × 100 = 10,000 losses per request).
 pub const SIDE: usize = 100;
+/// At most this many residuals per grid (side² × rows): a long table gets a coarser grid.
+const MAX_CELLS: usize = 20_000_000;
+/// The coarsest grid, however long the table.
+const MIN_SIDE: usize = 30;
+
+/// Grid points per side for `rows` training rows: 100, or fewer for long tables.
+pub fn side_for(rows: usize) -> usize {
+    let fit = (MAX_CELLS as f64 / rows.max(1) as f64).sqrt() as usize;
+    fit.clamp(MIN_SIDE, SIDE)
+}
 
 /// The smallest square holding every point (finite ones) with a margin of a third of its
 /// side around them, at least 1 wide.
@@ -49,7 +59,7 @@ pub fn request(
         id: h.finish(),
         w,
         b,
-        side: SIDE,
+        side: side_for(x.len()),
         l1,
         l2,
         x: x.to_vec(),
@@ -79,6 +89,14 @@ mod tests {
         assert_eq!(square_around(&[]), ((-1.0, 1.0), (-1.0, 1.0)));
         let ((w0, w1), _) = square_around(&[(3.0, 3.0)]);
         assert_eq!((w0, w1), (2.5, 3.5));
+    }
+
+    #[test]
+    fn long_tables_get_coarser_grids() {
+        assert_eq!(side_for(80), 100);
+        assert_eq!(side_for(2_000), 100);
+        assert_eq!(side_for(8_000), 50);
+        assert_eq!(side_for(100_000), 30);
     }
 
     #[test]

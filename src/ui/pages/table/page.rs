@@ -24,6 +24,8 @@ use crate::settings::Settings;
 use crate::settings::own_table::example_columns;
 use crate::ui::embed::Show;
 use crate::ui::pages::TaskAction;
+use crate::ui::pages::race;
+use crate::ui::pages::surface::{Gradient, SurfacePanel};
 use crate::ui::run_buttons::RunButtons;
 use crate::ui::state::{State, WorkerStatus};
 use crate::ui::transport::reset_callback;
@@ -201,8 +203,19 @@ pub fn TablePage(props: &TablePageProps) -> Html {
                     } else {
                         <FitPanel snapshot={snapshot.clone()} curve={v.curve.clone()} data={d.clone()} exact={(*exact).clone()} />
                         <Show name="charts">
-                            <FeatureScatter design={d} snapshot={snapshot.clone()} exact={(*exact).clone()} seed={s.settings.seed} />
+                            <FeatureScatter design={d.clone()} snapshot={snapshot.clone()} exact={(*exact).clone()} seed={s.settings.seed} />
                         </Show>
+                        if d.design.n_features() == 1 {
+                            <Show name="surface"><div class="panel surface-block" data-testid="surface-panel">
+                                <h2>{"Loss surface and the optimizer's path"}</h2>
+                                <p class="hint">{format!("w multiplies the standardized “{}”; the loss is the MSE on the {} training rows plus λ₂w².", d.design.features[0].name, d.design.n_train())}</p>
+                                <SurfacePanel x={Rc::new(d.design.x_train.clone())} y={Rc::new(d.design.y_train.clone())}
+                                    penalty={(0.0, s.settings.live.l2)} start={v.path.first().map(|p| (f64::from(p.w), f64::from(p.b)))}
+                                    ready={s.status == WorkerStatus::Ready && s.backend.is_some()}
+                                    grid={s.views.surface.clone()} paths={race::solo_path(&v.path)}
+                                    gradient={snapshot.as_ref().and_then(|t| t.last.as_ref()).and_then(Gradient::of_row_step)} send={props.send.clone()} />
+                            </div></Show>
+                        }
                     }
                 }
             </section>

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::data::table::parse::Table;
 use crate::data::table::summary::{ColumnSummary, summarize};
 use crate::protocol::Progress;
+use crate::protocol::surface::PathPoint;
 use crate::protocol::table::{TableEvent, TablePoint, TableSnapshot};
 use crate::protocol::table_classes::{ClassPoint, ClassSnapshot};
 
@@ -61,6 +62,8 @@ pub struct TableView {
     pub reading: Reading,
     pub snapshot: Option<TableSnapshot>,
     pub curve: Vec<TablePoint>,
+    /// With one feature: the path across the loss surface.
+    pub path: Vec<PathPoint>,
     /// A class target's run (softmax regression).
     pub classes: Option<ClassSnapshot>,
     pub class_curve: Vec<ClassPoint>,
@@ -79,6 +82,9 @@ impl TableView {
         match event {
             TableEvent::Snapshot(snapshot) => {
                 crate::history::push(&mut self.curve, snapshot.point, MAX_POINTS);
+                for &p in &snapshot.path {
+                    crate::history::push(&mut self.path, p, crate::ui::state::MAX_PATH);
+                }
                 self.snapshot = Some(*snapshot);
             }
             TableEvent::Classes(snapshot) => {
@@ -106,6 +112,7 @@ impl TableView {
     pub fn clear_run(&mut self) {
         self.snapshot = None;
         self.curve.clear();
+        self.path.clear();
         self.classes = None;
         self.class_curve.clear();
     }
@@ -113,6 +120,7 @@ impl TableView {
     /// The run continues from `step` (after a failure): later points go.
     pub fn rewind(&mut self, step: u64) {
         crate::history::rewind(&mut self.curve, step);
+        crate::history::rewind(&mut self.path, step);
         crate::history::rewind(&mut self.class_curve, step);
     }
 
