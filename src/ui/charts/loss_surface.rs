@@ -185,6 +185,10 @@ fn path_html(path: &SurfacePath, pt: &dyn Fn(f64, f64) -> (f64, f64)) -> Html {
         .map(|p| pt(p.w.into(), p.b.into()))
         .collect();
     let line = super::axes::polyline(points.iter().copied());
+    let dots: String = points
+        .iter()
+        .map(|(x, y)| format!("M{x:.1},{y:.1}h0"))
+        .collect();
     // A diverged run usually left the map: its marker sits where it crossed the frame.
     let inside = |(x, y): (f64, f64)| {
         (
@@ -200,9 +204,9 @@ fn path_html(path: &SurfacePath, pt: &dyn Fn(f64, f64) -> (f64, f64)) -> Html {
         <g class={classes!("surface-path", path.class)} data-testid="surface-path" data-run={path.label.clone()}
             data-points={points.len().to_string()}>
             <path class="surface-line" d={line} />
-            for (x, y) in points.iter().copied() {
-                <circle class="surface-dot" r="1.8" cx={format!("{x:.1}")} cy={format!("{y:.1}")} />
-            }
+            // One dot per step, drawn as zero-length round-capped segments of one path (one
+            // element however long the run: the page stays responsive with three runs).
+            <path class="surface-dots" d={dots} />
             if let Some((x, y)) = end {
                 <circle class={if path.diverged { "surface-end diverged" } else { "surface-end" }} r="4.5"
                     cx={format!("{x:.1}")} cy={format!("{y:.1}")} />
