@@ -6,6 +6,7 @@ pub mod contour;
 mod loss;
 mod loss_surface;
 mod scatter;
+mod surface_marks;
 
 pub use confusion::ConfusionMatrix;
 pub use loss::{LossChart, RaceCurve};
