@@ -17,10 +17,16 @@ const HOLD_POLL_MS: u32 = 20;
 /// At least this long between two snapshots while running.
 const SNAPSHOT_EVERY_MS: f64 = 50.0;
 
-/// Starts the loop, unless the run is finished, absent, or the single neuron (which only
-/// steps on request) or the loop already runs.
+/// Starts the loop, unless the run is finished, or the single neuron (which only steps on
+/// request) or the loop already runs; a run not prepared yet starts once it is.
 pub fn start(shared: &Shared, send: impl Fn(Event) + 'static) {
     let mut s = shared.borrow_mut();
+    if s.trainer.is_none() {
+        // The run is still being prepared (a new worker loading MNIST's data or a corpus, a
+        // table not yet sent): Play is kept and training starts once it is ready.
+        s.play_when_ready = true;
+        return;
+    }
     let finished = s
         .trainer
         .as_ref()
