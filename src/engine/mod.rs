@@ -15,6 +15,7 @@ pub(crate) mod neuron_readout;
 pub mod neuron_run;
 pub mod optimizer;
 pub mod param_step;
+pub mod path;
 pub mod race;
 pub mod readback;
 pub mod reference;

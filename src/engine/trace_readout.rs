@@ -3,9 +3,9 @@
 use super::EngineError;
 use super::linreg::StepTensors;
 use super::optimizer::{SlotState, TensorOptimizer, param_state, state_tensors};
+use super::path::PathSlots;
 use super::readback::{Readback, Slot, Values};
 use super::trainer::Readout;
-use crate::protocol::surface::PathPoint;
 use crate::protocol::{Checkpoint, CurvePoint, Hyper, ParamState, ParamUpdate, StepTrace};
 use crate::settings::OptimizerKind;
 
@@ -17,7 +17,7 @@ pub struct PendingReadout {
     pub(super) train_mse: Slot,
     pub(super) test_mse: Option<Slot>,
     pub(super) curve: Vec<(u64, Slot, Option<Slot>)>,
-    pub(super) path: Vec<(u64, Slot, Slot)>,
+    pub(super) path: PathSlots,
     pub(super) states: [StateSlots; 2],
     pub(super) last: Option<(u64, usize, TraceSlots)>,
     pub(super) step: u64,
@@ -45,15 +45,7 @@ impl PendingReadout {
                     test_mse: test.map_or(f32::NAN, |s| v.scalar(s)),
                 })
                 .collect(),
-            path: self
-                .path
-                .iter()
-                .map(|&(step, w, b)| PathPoint {
-                    step,
-                    w: v.scalar(w),
-                    b: v.scalar(b),
-                })
-                .collect(),
+            path: self.path.read(&v),
             last_step: self.last.map(|(step, epoch, slots)| {
                 slots.read(step, epoch, &self.optimizer, self.kind, &v)
             }),

@@ -6,6 +6,7 @@ use burn::tensor::{Device, Tensor};
 use super::EngineError;
 use super::linreg::{self, LinearParams, StepTensors};
 use super::optimizer::{SlotState, TensorOptimizer};
+use super::path::PathRecorder;
 use super::readback::Readback;
 use super::trace_readout::{PendingReadout, StateSlots, TraceSlots};
 pub use crate::data::linreg::initial_weights;
@@ -33,12 +34,8 @@ pub struct LinRegTrainer {
     curve: Vec<(u64, Tensor<1>, Option<Tensor<1>>)>,
     /// (step, w, b) after every step (and where the run starts), not yet read back: the
     /// optimizer's path across the loss surface.
-    path: Vec<(u64, Tensor<1>, Tensor<1>)>,
+    path: PathRecorder,
 }
-
-/// At most this many path points wait for a readout; beyond, every other one is dropped
-/// (the newest kept), as the page's curves are thinned.
-const MAX_PENDING_PATH: usize = 4_096;
 
 impl LinRegTrainer {
     /// Prepares a run on `device`, from the start or from `resume`.
@@ -54,8 +51,10 @@ impl LinRegTrainer {
             }
         };
         let params = LinearParams::new(w, b, &device);
+        let mut path = PathRecorder::default();
+        path.record(step, &params.w, &params.b);
         Self {
-            path: vec![(step, params.w.clone(), params.b.clone())],
+            path,
             x_train: upload(&data.x_train),
             y_train: upload(&data.y_train),
             x_test: upload(&data.x_test),
@@ -137,16 +136,7 @@ impl LinRegTrainer {
         self.params = tensors.new.clone();
         self.step += 1;
         self.last = Some((self.step, tensors));
-        self.path
-            .push((self.step, self.params.w.clone(), self.params.b.clone()));
-        if self.path.len() > MAX_PENDING_PATH {
-            let newest = self.path.pop();
-            self.path = std::mem::take(&mut self.path)
-                .into_iter()
-                .step_by(2)
-                .collect();
-            self.path.extend(newest);
-        }
+        self.path.record(self.step, &self.params.w, &self.params.b);
         if self.step.is_multiple_of(self.steps_per_epoch()) {
             let (train, test) = self.mse_tensors();
             self.curve.push((self.step, train, test));
@@ -182,10 +172,7 @@ impl LinRegTrainer {
             .into_iter()
             .map(|(step, train, test)| (step, rb.add(&train), test.map(|t| rb.add(&t))))
             .collect();
-        let path = std::mem::take(&mut self.path)
-            .into_iter()
-            .map(|(step, w, b)| (step, rb.add(&w), rb.add(&b)))
-            .collect();
+        let path = self.path.take_into(&mut rb);
         let states = self.states.clone().map(|s| StateSlots::add(&mut rb, &s));
         let last = self.last.as_ref().map(|(step, t)| {
             let epoch = ((step - 1) / self.steps_per_epoch()) as usize + 1;

@@ -7,8 +7,8 @@ use super::regression;
 use super::run::LastStep;
 use crate::engine::EngineError;
 use crate::engine::neuron_readout::UpdateSlots;
+use crate::engine::path::PathSlots;
 use crate::engine::readback::{Readback, Slot};
-use crate::protocol::surface::PathPoint;
 use crate::protocol::table::{RowStep, TablePoint, TableSnapshot};
 use crate::protocol::{OptimizerHyper, Progress};
 use crate::settings::OptimizerKind;
@@ -34,7 +34,7 @@ pub struct PendingTable {
     pub(super) test: Slot,
     pub(super) step: u64,
     pub(super) last: Option<StepSlots>,
-    pub(super) path: Vec<(u64, Slot, Slot)>,
+    pub(super) path: PathSlots,
     pub(super) l2: f64,
     pub(super) optimizer: OptimizerHyper,
     pub(super) kind: OptimizerKind,
@@ -72,15 +72,7 @@ impl PendingTable {
                 test_mse: v.scalar(self.test),
             },
             last,
-            path: self
-                .path
-                .iter()
-                .map(|&(step, w, b)| PathPoint {
-                    step,
-                    w: v.scalar(w),
-                    b: v.scalar(b),
-                })
-                .collect(),
+            path: self.path.read(&v),
         })
     }
 }
@@ -103,10 +95,7 @@ impl TableRun {
     /// back in one transaction. Takes the path points recorded since the last readout.
     pub fn prepare_readout(&mut self) -> PendingTable {
         let mut rb = Readback::default();
-        let path = std::mem::take(&mut self.path)
-            .into_iter()
-            .map(|(step, w, b)| (step, rb.add(&w), rb.add(&b)))
-            .collect();
+        let path = self.path.take_into(&mut rb);
         let d = &self.data.design;
         let n = d.n_features();
         let train = self.split_mse(&d.x_train, &d.y_train);

@@ -14,6 +14,7 @@ use crate::data::table::design::Target;
 use crate::engine::EngineError;
 use crate::engine::checkpoint::{PendingCheckpoint, Restore, tensor};
 use crate::engine::optimizer::{SlotState, TensorOptimizer, state_tensors};
+use crate::engine::path::PathRecorder;
 use crate::protocol::table::TableData;
 use crate::protocol::{Hyper, RunCheckpoint};
 use crate::settings::{Settings, to_hash};
@@ -33,12 +34,9 @@ pub struct TableRun {
     pub(super) last: Option<(u64, usize, LastStep)>,
     /// With one feature and a number target: (step, w, b) after every step (and the start),
     /// not yet read back — the path across the loss surface.
-    pub(super) path: Vec<(u64, Tensor<1>, Tensor<1>)>,
+    pub(super) path: PathRecorder,
     hash: String,
 }
-
-/// At most this many path points wait for a readout (then every other one is dropped).
-const MAX_PENDING_PATH: usize = 4_096;
 
 /// The tensors of the last step, by model.
 pub(super) enum LastStep {
@@ -88,7 +86,7 @@ impl TableRun {
             step: 0,
             last: None,
             hash: to_hash(settings),
-            path: Vec::new(),
+            path: PathRecorder::default(),
             data,
             device,
         };
@@ -106,16 +104,7 @@ impl TableRun {
         if !self.has_surface() {
             return;
         }
-        self.path
-            .push((self.step, self.params.w.clone(), self.params.b.clone()));
-        if self.path.len() > MAX_PENDING_PATH {
-            let newest = self.path.pop();
-            self.path = std::mem::take(&mut self.path)
-                .into_iter()
-                .step_by(2)
-                .collect();
-            self.path.extend(newest);
-        }
+        self.path.record(self.step, &self.params.w, &self.params.b);
     }
 
     /// The run continued from `checkpoint`: w, b, Burn's state of each and the step count.
